@@ -1,0 +1,46 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "Optimlings",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "optimlings", targets: ["optimlings"]),
+    .library(name: "OptimizerKit", targets: ["OptimizerKit"]),
+  ],
+  targets: [
+    // MARK: - C libraries, one system-library target each
+
+    .systemLibrary(
+      name: "CEditLine",
+      pkgConfig: "libedit",
+      providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
+    ),
+    .systemLibrary(
+      name: "CCmarkGFM",
+      pkgConfig: "libcmark-gfm",
+      providers: [
+        .apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]), .brew(["cmark-gfm"]),
+      ]
+    ),
+    .systemLibrary(
+      name: "CSQLite",
+      pkgConfig: "sqlite3",
+      providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
+    ),
+
+    // MARK: - Libraries
+
+    .target(name: "OptimizerKit"),
+    .target(name: "OptimlingsCLI", dependencies: ["OptimizerKit"]),
+
+    // MARK: - Executable
+
+    .executableTarget(name: "optimlings", dependencies: ["OptimlingsCLI", "CEditLine"]),
+
+    // MARK: - Tests
+
+    .testTarget(name: "OptimizerKitTests", dependencies: ["OptimizerKit"]),
+    .testTarget(name: "OptimlingsCLITests", dependencies: ["OptimlingsCLI"]),
+  ]
+)

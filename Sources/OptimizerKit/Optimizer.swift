@@ -1,0 +1,29 @@
+/// A reference optimizer that updates a flat float64 parameter vector in place.
+///
+/// Every conforming type reproduces the arithmetic of its `torch.optim`
+/// counterpart: the same hyperparameter names and defaults, and the same order
+/// of operations, so trajectories agree with torch to about 1e-15 relative.
+public protocol Optimizer: Sendable {
+  associatedtype State: Codable, Equatable, Sendable
+
+  /// Everything the optimizer carries between steps, including the step count.
+  var state: State { get set }
+
+  /// Applies one update to `parameters` using `gradients`, which must have the same count.
+  mutating func step(parameters: inout [Double], gradients: [Double]) throws(OptimizerError)
+
+  /// The named state quantities after the latest step, in the order a step table shows them.
+  func stateQuantities() -> [StateQuantity]
+}
+
+/// One named vector of optimizer state, such as the first moment `m`.
+public struct StateQuantity: Equatable, Sendable {
+  /// The short name used in tables, messages and JSON: `m`, `v`, `m_hat`, `momentum_buffer`.
+  public var name: String
+  public var values: [Double]
+
+  public init(name: String, values: [Double]) {
+    self.name = name
+    self.values = values
+  }
+}

@@ -1,0 +1,36 @@
+enum HelpCommand {
+  static let spec: CommandSpec = CommandSpec(
+    name: "help", summary: "List the commands, or describe one.", usage: "[COMMAND]",
+    completion: .command
+  ) { arguments, context in
+    let table = CommandTable.standard
+    if let name = arguments.positionals.first {
+      guard let command = table.command(named: name) else {
+        var message = "unknown command '\(name)'"
+        if let suggestion = table.closestCommandName(to: name) {
+          message += "; did you mean '\(suggestion)'?"
+        }
+        throw CommandError.usage(message)
+      }
+      context.console.print("usage: \(command.synopsis)")
+      context.console.print()
+      context.console.print(command.summary)
+      if !command.aliases.isEmpty {
+        context.console.print("Short forms: \(command.aliases.joined(separator: ", "))")
+      }
+      return .success
+    }
+
+    context.console.print("Commands:")
+    let visible = table.commands.filter { context.isInteractive || !$0.isREPLOnly }
+    let nameWidth = visible.map(\.name.count).max() ?? 0
+    for command in visible {
+      let padding = String(repeating: " ", count: nameWidth - command.name.count)
+      context.console.print("  \(command.name)\(padding)  \(command.summary)")
+    }
+    context.console.print()
+    context.console.print("Global options: --lessons DIR, --data DIR, --trust")
+    context.console.print("Run `help COMMAND` for a command's arguments.")
+    return .success
+  }
+}
