@@ -8,6 +8,8 @@ public final class CommandContext: @unchecked Sendable {
   /// True inside the REPL; commands such as `next` refuse to run outside it.
   public let isInteractive: Bool
   public var session: Session
+  /// Set by Ctrl-C in the REPL; long-running commands poll it and stop their children.
+  public let cancellation = Cancellation()
 
   public init(
     console: Console, globals: GlobalOptions = GlobalOptions(),
