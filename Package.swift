@@ -33,6 +33,7 @@ let package = Package(
 
     .target(name: "OptimizerKit"),
     .target(name: "OptimlingsCLI", dependencies: ["OptimizerKit"]),
+    .target(name: "Plots"),
 
     // MARK: - Executable
 
@@ -42,5 +43,6 @@ let package = Package(
 
     .testTarget(name: "OptimizerKitTests", dependencies: ["OptimizerKit"]),
     .testTarget(name: "OptimlingsCLITests", dependencies: ["OptimlingsCLI"]),
+    .testTarget(name: "PlotsTests", dependencies: ["Plots"], exclude: ["Goldens"]),
   ]
 )
