@@ -101,11 +101,11 @@ public struct Figure: Sendable {
 extension Figure {
   /// Loss against step for several runs, with a logarithmic loss axis.
   ///
-  /// The loss axis falls back to a linear scale when any finite loss is zero or negative,
-  /// because a log scale would hide those points.
+  /// The loss axis falls back to a linear scale when any finite loss is negative, because a
+  /// log scale would hide it. A loss of exactly zero leaves a gap in its line on a log scale.
   public static func lossCurves(title: String, series: [Series]) -> Figure {
     let values = series.flatMap { $0.points.map(\.y) }.filter(\.isFinite)
-    let canUseLog = !values.isEmpty && values.allSatisfy { $0 > 0 }
+    let canUseLog = values.contains { $0 > 0 } && values.allSatisfy { $0 >= 0 }
     return Figure(
       title: title, xAxis: Axis(label: "step"),
       yAxis: Axis(

@@ -173,9 +173,15 @@ import Testing
     #expect(!text.contains("nan"))
   }
 
-  @Test func lossWithZeroUsesLinearAxis() {
+  @Test func negativeLossUsesLinearAxis() {
+    let figure = Figure.lossCurves(
+      title: "", series: [Series(name: "signed", points: [Point(x: 0, y: 1), Point(x: 1, y: -1)])])
+    #expect(figure.yAxis.scale == .linear)
+  }
+
+  @Test func zeroLossKeepsLogAxis() {
     let figure = Figure.lossCurves(
       title: "", series: [Series(name: "exact", points: [Point(x: 0, y: 1), Point(x: 1, y: 0)])])
-    #expect(figure.yAxis.scale == .linear)
+    #expect(figure.yAxis.scale == .logarithmic)
   }
 }
