@@ -33,6 +33,7 @@ let package = Package(
 
     .target(name: "OptimizerKit"),
     .target(name: "OptimlingsCLI", dependencies: ["OptimizerKit"]),
+    .target(name: "Store", dependencies: ["CSQLite"]),
 
     // MARK: - Executable
 
@@ -42,5 +43,8 @@ let package = Package(
 
     .testTarget(name: "OptimizerKitTests", dependencies: ["OptimizerKit"]),
     .testTarget(name: "OptimlingsCLITests", dependencies: ["OptimlingsCLI"]),
+    // A second writer process for the store's concurrency and crash tests.
+    .executableTarget(name: "store-probe", dependencies: ["Store"], path: "Tests/StoreProbe"),
+    .testTarget(name: "StoreTests", dependencies: ["Store", "store-probe"]),
   ]
 )
