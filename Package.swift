@@ -32,7 +32,9 @@ let package = Package(
     // MARK: - Libraries
 
     .target(name: "OptimizerKit"),
-    .target(name: "OptimlingsCLI", dependencies: ["OptimizerKit"]),
+    .target(name: "OptimlingsCLI", dependencies: ["OptimizerKit", "Lessons", "Terminal"]),
+    .target(name: "Lessons", dependencies: ["CCmarkGFM", "OptimizerKit"]),
+    .target(name: "Terminal", dependencies: ["Lessons"]),
 
     // MARK: - Executable
 
@@ -42,5 +44,8 @@ let package = Package(
 
     .testTarget(name: "OptimizerKitTests", dependencies: ["OptimizerKit"]),
     .testTarget(name: "OptimlingsCLITests", dependencies: ["OptimlingsCLI"]),
+    .testTarget(name: "LessonsTests", dependencies: ["Lessons"]),
+    .testTarget(
+      name: "TerminalTests", dependencies: ["Terminal", "Lessons"], exclude: ["Golden"]),
   ]
 )
