@@ -57,6 +57,30 @@ public enum LessonParser {
   /// the first step. A run of blocks that holds only headings, such as the `#` title above
   /// the first `##`, joins the step after it instead of becoming a step of its own.
   public static func steps(of blocks: [Block], lessonTitle: String) -> [Step] {
+    // cmark gathers footnote definitions at the end of the document; each goes back to the
+    // step that first refers to it, so a step shows its own notes.
+    var definitions: [(label: String, block: Block)] = []
+    var body: [Block] = []
+    for block in blocks {
+      if case .footnoteDefinition(let label, _) = block {
+        definitions.append((label, block))
+      } else {
+        body.append(block)
+      }
+    }
+    var steps = splitSteps(body, lessonTitle: lessonTitle)
+    if steps.isEmpty, !definitions.isEmpty {
+      steps.append(Step(title: lessonTitle, blocks: []))
+    }
+    for (label, definition) in definitions {
+      let target =
+        steps.firstIndex { footnoteLabels(in: $0.blocks).contains(label) } ?? steps.count - 1
+      steps[target].blocks.append(definition)
+    }
+    return steps
+  }
+
+  private static func splitSteps(_ blocks: [Block], lessonTitle: String) -> [Step] {
     var steps: [Step] = []
     var current: [Block] = []
     var currentTitle: String?
@@ -90,6 +114,32 @@ public enum LessonParser {
       steps.append(Step(title: currentTitle ?? lessonTitle, blocks: current))
     }
     return steps
+  }
+
+  /// Labels of footnote references anywhere in `blocks`, found without recursion.
+  static func footnoteLabels(in blocks: [Block]) -> Set<String> {
+    var labels: Set<String> = []
+    var pendingBlocks = blocks
+    var pendingInlines: [Inline] = []
+    while let block = pendingBlocks.popLast() {
+      switch block {
+      case .heading(_, let content), .paragraph(let content): pendingInlines += content
+      case .quote(let children), .footnoteDefinition(_, let children): pendingBlocks += children
+      case .list(let list): pendingBlocks += list.items.flatMap(\.blocks)
+      case .table(let table): pendingInlines += (table.header + table.rows.flatMap { $0 }).flatMap { $0 }
+      default: break
+      }
+      while let inline = pendingInlines.popLast() {
+        switch inline {
+        case .footnoteReference(let label): labels.insert(label)
+        case .emphasis(let children), .strong(let children), .strikethrough(let children),
+          .link(_, _, let children):
+          pendingInlines += children
+        default: break
+        }
+      }
+    }
+    return labels
   }
 
   /// `name` lowercased with every run of other characters turned into one `-`.

@@ -30,7 +30,7 @@ public enum MarkdownDocument {
     guard let document = cmark_parser_finish(parser) else { return [] }
     defer { cmark_node_free(document) }
 
-    let converter = Converter(math: math, lineOffset: lineOffset)
+    let converter = Converter(math: math, lineOffset: lineOffset, source: prepared)
     return converter.blocks(ofChildrenOf: document, depth: 0)
   }
 }
@@ -38,6 +38,7 @@ public enum MarkdownDocument {
 private struct Converter {
   let math: MathSpans
   let lineOffset: Int
+  let source: String
 
   func blocks(ofChildrenOf node: OpaquePointer, depth: Int) -> [Block] {
     var result: [Block] = []
@@ -83,7 +84,7 @@ private struct Converter {
       return .html(text)
     case CMARK_NODE_FOOTNOTE_DEFINITION:
       return .footnoteDefinition(
-        label: string(cmark_node_get_literal(node)),
+        label: footnoteLabel(node),
         blocks: blocks(ofChildrenOf: node, depth: depth + 1))
     default:
       if typeName(node) == "table" { return .table(table(node, depth: depth)) }
@@ -245,6 +246,19 @@ private struct Converter {
       }
     }
     return math.restoringOriginals(String(text.trimmingSpaces))
+  }
+
+  /// The label of a footnote definition, read from its `[^label]:` line because cmark does
+  /// not expose it.
+  private func footnoteLabel(_ node: OpaquePointer) -> String {
+    let line = Int(cmark_node_get_start_line(node))
+    guard line >= 1 else { return "" }
+    var lines = source.split(separator: "\n", maxSplits: line, omittingEmptySubsequences: false)
+    guard lines.count >= line else { return "" }
+    let text = lines[line - 1].trimmingSpaces
+    lines.removeAll()
+    guard text.hasPrefix("[^"), let end = text.firstIndex(of: "]") else { return "" }
+    return String(text[text.index(text.startIndex, offsetBy: 2)..<end])
   }
 
   private func typeName(_ node: OpaquePointer) -> String {

@@ -241,7 +241,13 @@ extension TeX {
           }
           return symbol
         }
-        return String(characters[start..<index])
+        // An unknown command stays as written, and so do the braces of its arguments.
+        var written = String(characters[start..<index])
+        while index < characters.count, characters[index] == "{", depth < TeX.maximumDepth {
+          index += 1
+          written += "{" + sequence(depth: depth + 1, until: "}") + "}"
+        }
+        return written
       }
     }
 
