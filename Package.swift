@@ -32,8 +32,10 @@ let package = Package(
     // MARK: - Libraries
 
     .target(name: "OptimizerKit"),
-    .target(name: "OptimlingsCLI", dependencies: ["OptimizerKit"]),
+    .target(name: "OptimlingsCLI", dependencies: ["OptimizerKit", "Lessons", "Terminal"]),
     .target(name: "Store", dependencies: ["CSQLite"]),
+    .target(name: "Lessons", dependencies: ["CCmarkGFM", "OptimizerKit"]),
+    .target(name: "Terminal", dependencies: ["Lessons"]),
 
     // MARK: - Executable
 
@@ -46,5 +48,8 @@ let package = Package(
     // A second writer process for the store's concurrency and crash tests.
     .executableTarget(name: "store-probe", dependencies: ["Store"], path: "Tests/StoreProbe"),
     .testTarget(name: "StoreTests", dependencies: ["Store", "store-probe"]),
+    .testTarget(name: "LessonsTests", dependencies: ["Lessons"]),
+    .testTarget(
+      name: "TerminalTests", dependencies: ["Terminal", "Lessons"], exclude: ["Golden"]),
   ]
 )
