@@ -32,8 +32,13 @@ let package = Package(
     // MARK: - Libraries
 
     .target(name: "OptimizerKit"),
-    .target(name: "OptimlingsCLI", dependencies: ["OptimizerKit"]),
+    .target(
+      name: "OptimlingsCLI", dependencies: ["OptimizerKit", "Lessons", "Terminal", "Cells", "Plots"]),
+    .target(name: "Store", dependencies: ["CSQLite"]),
+    .target(name: "Lessons", dependencies: ["CCmarkGFM", "OptimizerKit"]),
+    .target(name: "Terminal", dependencies: ["Lessons"]),
     .target(name: "Plots"),
+    .target(name: "Cells", dependencies: ["OptimizerKit", "Plots", "Lessons"]),
 
     // MARK: - Executable
 
@@ -44,5 +49,12 @@ let package = Package(
     .testTarget(name: "OptimizerKitTests", dependencies: ["OptimizerKit"]),
     .testTarget(name: "OptimlingsCLITests", dependencies: ["OptimlingsCLI"]),
     .testTarget(name: "PlotsTests", dependencies: ["Plots"], exclude: ["Goldens"]),
+    .testTarget(name: "CellsTests", dependencies: ["Cells", "OptimizerKit", "Plots", "Lessons"]),
+    // A second writer process for the store's concurrency and crash tests.
+    .executableTarget(name: "store-probe", dependencies: ["Store"], path: "Tests/StoreProbe"),
+    .testTarget(name: "StoreTests", dependencies: ["Store", "store-probe"]),
+    .testTarget(name: "LessonsTests", dependencies: ["Lessons"]),
+    .testTarget(
+      name: "TerminalTests", dependencies: ["Terminal", "Lessons"], exclude: ["Golden"]),
   ]
 )
