@@ -33,7 +33,8 @@ let package = Package(
 
     .target(name: "OptimizerKit"),
     .target(
-      name: "OptimlingsCLI", dependencies: ["OptimizerKit", "Lessons", "Terminal", "Cells", "Plots"]),
+      name: "OptimlingsCLI",
+      dependencies: ["OptimizerKit", "Lessons", "Terminal", "Cells", "Plots"]),
     .target(name: "Store", dependencies: ["CSQLite"]),
     .target(name: "Lessons", dependencies: ["CCmarkGFM", "OptimizerKit"]),
     .target(name: "Terminal", dependencies: ["Lessons"]),
