@@ -24,7 +24,8 @@ extension ExperimentCell {
       guard let colon = content.firstIndex(of: ":") else {
         throw CellError(
           line: line,
-          message: "expected 'key: value', got '\(content)'; keys are \(keys.joined(separator: ", "))")
+          message:
+            "expected 'key: value', got '\(content)'; keys are \(keys.joined(separator: ", "))")
       }
       let key = content[..<colon].trimmedSpaces.lowercased()
       let value = content[content.index(after: colon)...].trimmedSpaces

@@ -28,9 +28,12 @@ public struct ExperimentResult: Sendable {
   public var cell: ExperimentCell
   public var runs: [RunOutcome]
   public var sweeps: [SweepOutcome]
-  public var figure: Figure
+  public var figure: FigureSpec
   /// A plain-text table of the results, printed under the figure.
   public var summary: [String]
+
+  /// The figure and table, as the cache stores them.
+  public var output: CellOutput { CellOutput(lines: summary, figures: [figure]) }
 }
 
 /// Runs experiment cells on OptimizerKit's objectives with the reference optimizers.
@@ -63,16 +66,14 @@ public enum ExperimentRunner {
           "\(objective.name) has \(objective.dimension) parameters but 'start' gives "
           + "\(start.count) numbers")
     }
-    var bounds: PlotBounds?
     if cell.plot == .trajectory {
-      guard objective.dimension == 2, let window = objective.plotBounds else {
+      guard objective.dimension == 2, objective.plotBounds != nil else {
         throw CellError(
           key: "plot",
           message:
             "a trajectory needs an objective with two parameters; \(objective.name) has "
             + "\(objective.dimension). Use 'plot: loss' instead")
       }
-      bounds = window
     }
 
     let title =
@@ -89,24 +90,19 @@ public enum ExperimentRunner {
             steps: cell.steps, recordsPath: cell.plot == .trajectory, isCancelled: isCancelled))
       }
       let series = runs.map { outcome in
-        Series(
+        let isLoss = cell.plot == .loss
+        return FigureSpec.SeriesData(
           name: outcome.label,
-          points: cell.plot == .loss
-            ? outcome.losses.enumerated().map { Point(x: Double($0.offset), y: $0.element) }
-            : outcome.path.map { Point(x: $0[0], y: $0[1]) },
+          x: isLoss ? outcome.losses.indices.map(Double.init) : outcome.path.map { $0[0] },
+          y: isLoss ? outcome.losses : outcome.path.map { $0[1] },
           note: note(for: outcome))
       }
-      let figure: Figure
-      if let bounds {
-        let contour = ContourMap(xRange: bounds.x, yRange: bounds.y) { x, y in
-          objective.loss([x, y])
-        }
-        figure = .trajectories(title: title, series: series, contour: contour)
-      } else {
-        figure = .lossCurves(title: title, series: series)
-      }
+      let spec = FigureSpec(
+        kind: cell.plot == .loss ? .loss : .trajectory, title: title, objective: objective.name,
+        series: series)
       return ExperimentResult(
-        cell: cell, runs: runs, sweeps: [], figure: figure, summary: summary(runs, steps: cell.steps))
+        cell: cell, runs: runs, sweeps: [], figure: spec,
+        summary: summary(runs, steps: cell.steps))
 
     case .sweep:
       var sweeps: [SweepOutcome] = []
@@ -123,16 +119,16 @@ public enum ExperimentRunner {
         sweeps.append(SweepOutcome(label: run.label, finalLosses: finals))
       }
       let series = sweeps.map { sweep in
-        Series(
-          name: sweep.label,
-          points: zip(cell.learningRates, sweep.finalLosses).map { Point(x: $0, y: $1) },
+        FigureSpec.SeriesData(
+          name: sweep.label, x: cell.learningRates, y: sweep.finalLosses,
           note: sweepNote(sweep, learningRates: cell.learningRates))
       }
-      let figure = Figure.learningRateSweep(
+      let spec = FigureSpec(
+        kind: .sweep,
         title: cell.title ?? "\(objective.name): final loss after \(cell.steps) steps",
-        series: series)
+        objective: objective.name, series: series)
       return ExperimentResult(
-        cell: cell, runs: [], sweeps: sweeps, figure: figure,
+        cell: cell, runs: [], sweeps: sweeps, figure: spec,
         summary: sweepSummary(sweeps, learningRates: cell.learningRates))
     }
   }
@@ -239,7 +235,8 @@ enum TextTable {
       var line = ""
       for (column, cell) in row.enumerated() {
         let isLast = column == row.count - 1
-        line += isLast ? cell : cell + String(repeating: " ", count: widths[column] - cell.count + 2)
+        line +=
+          isLast ? cell : cell + String(repeating: " ", count: widths[column] - cell.count + 2)
       }
       return line
     }

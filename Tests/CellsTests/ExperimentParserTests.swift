@@ -36,7 +36,8 @@ import Testing
     #expect(cell.steps == ExperimentCell.defaultSteps)
     #expect(cell.plot == .loss)
     #expect(cell.start == nil)
-    #expect(cell.runs == [ExperimentCell.Run(optimizer: "Adam", hyperparameters: [:], label: "Adam")])
+    #expect(
+      cell.runs == [ExperimentCell.Run(optimizer: "Adam", hyperparameters: [:], label: "Adam")])
   }
 
   @Test func sweepTakesLearningRates() throws {
@@ -51,11 +52,14 @@ import Testing
       "objective: quadratic\ncompare: Adam\nspeed: 3",
       CellError(
         line: 13, key: "speed",
-        message: "unknown key; an experiment cell accepts objective, start, steps, compare, plot, lrs, title")
+        message:
+          "unknown key; an experiment cell accepts objective, start, steps, compare, plot, lrs, title"
+      )
     ),
     (
       "compare: Adam",
-      CellError(line: 11, key: "objective", message: "missing; add a line such as 'objective: rosenbrock'")
+      CellError(
+        line: 11, key: "objective", message: "missing; add a line such as 'objective: rosenbrock'")
     ),
     (
       "objective: quadratic",
@@ -65,7 +69,8 @@ import Testing
     ),
     (
       "objective: quadratic\ncompare: Adam\nsteps: many",
-      CellError(line: 13, key: "steps", message: "expected a whole number from 1 to 100000, got 'many'")
+      CellError(
+        line: 13, key: "steps", message: "expected a whole number from 1 to 100000, got 'many'")
     ),
     (
       "objective: quadratic\ncompare: Adam beta1=0.9",
@@ -86,7 +91,8 @@ import Testing
     (
       "objective: quadratic\ncompare: SGD lr 0.1",
       CellError(
-        line: 12, key: "compare", message: "in 'SGD lr 0.1': expected name=value such as lr=0.01, got 'lr'")
+        line: 12, key: "compare",
+        message: "in 'SGD lr 0.1': expected name=value such as lr=0.01, got 'lr'")
     ),
     (
       "objective: quadratic\ncompare: SGD lr=fast",
@@ -102,7 +108,8 @@ import Testing
     ),
     (
       "objective: quadratic\ncompare: Adam\nplot: heatmap",
-      CellError(line: 13, key: "plot", message: "unknown plot 'heatmap'; use loss, trajectory, sweep")
+      CellError(
+        line: 13, key: "plot", message: "unknown plot 'heatmap'; use loss, trajectory, sweep")
     ),
     (
       "objective: quadratic\ncompare: Adam\nplot: sweep",
@@ -113,7 +120,8 @@ import Testing
     (
       "objective: quadratic\ncompare: Adam lr=0.1\nplot: sweep\nlrs: 0.1, 1",
       CellError(
-        line: 12, key: "compare", message: "in 'Adam lr=0.1': a sweep sets lr from 'lrs'; remove lr from the run")
+        line: 12, key: "compare",
+        message: "in 'Adam lr=0.1': a sweep sets lr from 'lrs'; remove lr from the run")
     ),
     (
       "objective: quadratic\ncompare: Adam\nlrs: 0.1",
@@ -127,7 +135,8 @@ import Testing
     ),
     (
       "objective: quadratic\ncompare: Adam\nstart: 1, x",
-      CellError(line: 13, key: "start", message: "invalid number 'x'; write numbers separated by commas")
+      CellError(
+        line: 13, key: "start", message: "invalid number 'x'; write numbers separated by commas")
     ),
     (
       "objective: quadratic\nobjective: beale\ncompare: Adam",
@@ -135,7 +144,9 @@ import Testing
     ),
     (
       "objective: quadratic\ncompare: SGD lr=-1",
-      CellError(line: 12, key: "compare", message: "in 'SGD lr=-1': invalid lr: must be 0 or more, got -1.0")
+      CellError(
+        line: 12, key: "compare", message: "in 'SGD lr=-1': invalid lr: must be 0 or more, got -1.0"
+      )
     ),
     (
       "objective quadratic",

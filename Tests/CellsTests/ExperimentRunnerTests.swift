@@ -20,11 +20,12 @@ import Testing
 
   @Test func lossPlotHasOneSeriesPerRun() throws {
     let cell = try ExperimentCell.parse(
-      "objective: rosenbrock\nsteps: 200\ncompare: SGD lr=0.001; SGD lr=0.001 momentum=0.9; Adam lr=0.02")
+      "objective: rosenbrock\nsteps: 200\ncompare: SGD lr=0.001; SGD lr=0.001 momentum=0.9; Adam lr=0.02"
+    )
     let result = try ExperimentRunner.run(cell)
-    #expect(result.figure.series.map(\.name) == cell.runs.map(\.label))
-    #expect(result.figure.series.allSatisfy { $0.points.count == 201 })
-    #expect(result.figure.yAxis.scale == .logarithmic)
+    #expect(result.figure.figure().series.map(\.name) == cell.runs.map(\.label))
+    #expect(result.figure.figure().series.allSatisfy { $0.points.count == 201 })
+    #expect(result.figure.figure().yAxis.scale == .logarithmic)
     #expect(result.summary.count == 4)
     #expect(result.summary[0].hasPrefix("run"))
     #expect(result.runs.allSatisfy { $0.finalLoss < $0.losses[0] })
@@ -34,10 +35,10 @@ import Testing
     let cell = try ExperimentCell.parse(
       "objective: rosenbrock\nstart: -1.5, 2\nsteps: 50\ncompare: Adam lr=0.05\nplot: trajectory")
     let result = try ExperimentRunner.run(cell)
-    let series = try #require(result.figure.series.first)
+    let series = try #require(result.figure.figure().series.first)
     #expect(series.points.count == 51)
     #expect(series.points[0] == Point(x: -1.5, y: 2))
-    #expect(result.figure.contour != nil)
+    #expect(result.figure.figure().contour != nil)
     #expect(series.markers == .last)
   }
 
@@ -49,7 +50,7 @@ import Testing
     let step = try #require(run.divergedAtStep)
     #expect(step < 500)
     #expect(run.losses.count == step + 1)
-    #expect(result.figure.series[0].note == "diverged at step \(step)")
+    #expect(result.figure.figure().series[0].note == "diverged at step \(step)")
   }
 
   @Test func sweepMarksDivergedRates() throws {
@@ -60,8 +61,8 @@ import Testing
     #expect(sweep.finalLosses.count == 4)
     #expect(sweep.finalLosses[0] > sweep.finalLosses[1])
     #expect(sweep.finalLosses[3] == .infinity)
-    #expect(result.figure.xAxis.scale == .logarithmic)
-    #expect(result.figure.series[0].note?.contains("diverged at lr 3") == true)
+    #expect(result.figure.figure().xAxis.scale == .logarithmic)
+    #expect(result.figure.figure().series[0].note?.contains("diverged at lr 3") == true)
     #expect(result.summary[1].hasSuffix("diverged"))
   }
 
@@ -72,16 +73,19 @@ import Testing
 
   @Test func unknownObjectiveListsNames() throws {
     let cell = try ExperimentCell.parse("objective: himmelblau\ncompare: Adam")
-    #expect(throws: CellError(
-      key: "objective",
-      message: "unknown objective 'himmelblau'; use one of " + Objectives.allNames.joined(separator: ", "))
+    #expect(
+      throws: CellError(
+        key: "objective",
+        message: "unknown objective 'himmelblau'; use one of "
+          + Objectives.allNames.joined(separator: ", "))
     ) { try ExperimentRunner.run(cell) }
   }
 
   @Test func startOfWrongLengthRejected() throws {
     let cell = try ExperimentCell.parse("objective: beale\nstart: 1, 2, 3\ncompare: Adam")
-    #expect(throws: CellError(
-      key: "start", message: "beale has 2 parameters but 'start' gives 3 numbers")
+    #expect(
+      throws: CellError(
+        key: "start", message: "beale has 2 parameters but 'start' gives 3 numbers")
     ) { try ExperimentRunner.run(cell) }
   }
 }

@@ -1,0 +1,55 @@
+import Foundation
+
+/// What a cell run needs from its surroundings.
+public struct CellEnvironment: Sendable {
+  /// Where outputs are cached; nil runs every cell afresh and stores nothing.
+  public var cache: CellCache?
+  /// Identifies the code that computes outputs, as part of every cache key.
+  public var codeIdentity: String
+
+  public init(cache: CellCache?, codeIdentity: String = CellCache.executableIdentity()) {
+    self.cache = cache
+    self.codeIdentity = codeIdentity
+  }
+}
+
+/// A cell's output and whether it came from the cache.
+public struct CellRun: Sendable {
+  public var cell: RunnableCell
+  public var output: CellOutput
+  public var wasCached: Bool
+}
+
+/// Runs runnable cells of either kind, through the cache.
+public enum CellExecutor {
+  /// Runs `cell`, or returns its cached output when nothing it depends on has changed.
+  ///
+  /// - Throws: ``CellError`` with lesson file lines for a cell that cannot be parsed, an
+  ///   error from the run, or ``CellError/cancelled``.
+  public static func run(
+    _ cell: RunnableCell, environment: CellEnvironment,
+    isCancelled: @escaping @Sendable () -> Bool = { false }
+  ) throws(CellError) -> CellRun {
+    switch cell.kind {
+    case .experiment:
+      let parsed = try ExperimentCell.parse(cell.block.text, firstLine: cell.firstLine)
+      let key = CellCache.key(["experiment", cell.block.text, environment.codeIdentity])
+      if let cached = environment.cache?.load(key) {
+        return CellRun(cell: cell, output: cached, wasCached: true)
+      }
+      let result: ExperimentResult
+      do {
+        result = try ExperimentRunner.run(parsed, isCancelled: isCancelled)
+      } catch let error where error != .cancelled {
+        // Run errors name the key but not the line; the cell's fence line locates them.
+        var located = error
+        if located.line == nil { located.line = cell.block.line }
+        throw located
+      }
+      try environment.cache?.store(result.output, key: key)
+      return CellRun(cell: cell, output: result.output, wasCached: false)
+    case .swift:
+      throw CellError(line: cell.block.line, message: "swift cells are not supported yet")
+    }
+  }
+}
