@@ -40,6 +40,8 @@ let package = Package(
     .target(name: "Terminal", dependencies: ["Lessons"]),
     .target(name: "Plots"),
     .target(name: "Cells", dependencies: ["OptimizerKit", "Plots", "Lessons"]),
+    // Compiled into this package and, from the same sources, into every Swift cell program.
+    .target(name: "CellSupport", dependencies: ["OptimizerKit"]),
 
     // MARK: - Executable
 
@@ -50,7 +52,9 @@ let package = Package(
     .testTarget(name: "OptimizerKitTests", dependencies: ["OptimizerKit"]),
     .testTarget(name: "OptimlingsCLITests", dependencies: ["OptimlingsCLI"]),
     .testTarget(name: "PlotsTests", dependencies: ["Plots"], exclude: ["Goldens"]),
-    .testTarget(name: "CellsTests", dependencies: ["Cells", "OptimizerKit", "Plots", "Lessons"]),
+    .testTarget(
+      name: "CellsTests",
+      dependencies: ["Cells", "CellSupport", "OptimizerKit", "Plots", "Lessons"]),
     // A second writer process for the store's concurrency and crash tests.
     .executableTarget(name: "store-probe", dependencies: ["Store"], path: "Tests/StoreProbe"),
     .testTarget(name: "StoreTests", dependencies: ["Store", "store-probe"]),
