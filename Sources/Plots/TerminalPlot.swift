@@ -61,7 +61,9 @@ public enum TerminalPlot {
     }
 
     var axisLine = Array(repeating: box.horizontal, count: plotColumns)
-    var labelLine = Array(repeating: Character(" "), count: labelWidth + 2 + plotColumns + 8)
+    // Tick labels may overhang the plot's right edge, but not the requested width.
+    let lineWidth = max(style.width, labelWidth + 2 + plotColumns)
+    var labelLine = Array(repeating: Character(" "), count: lineWidth)
     var nextFree = 0
     for tick in xTicks {
       guard
@@ -72,9 +74,8 @@ public enum TerminalPlot {
       let column = canvas.dot(Point(x: fraction, y: 0)).x / canvas.dotsPerColumn
       axisLine[column] = box.horizontalTick
       let centre = labelWidth + 2 + column
-      let start = max(nextFree, centre - tick.label.count / 2)
-      guard start + tick.label.count <= labelLine.count else { continue }
-      if start > centre { continue }
+      let start = max(nextFree, min(centre - tick.label.count / 2, lineWidth - tick.label.count))
+      guard start + tick.label.count <= lineWidth, start <= centre else { continue }
       for (offset, character) in tick.label.enumerated() { labelLine[start + offset] = character }
       nextFree = start + tick.label.count + 1
     }

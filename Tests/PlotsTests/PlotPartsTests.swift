@@ -148,12 +148,15 @@ import Testing
     #expect(text.contains("theta2"))
   }
 
-  @Test func linesFitRequestedWidth() {
-    let text = TerminalPlot.render(
-      SampleFigures.lossCurves(),
-      style: TerminalPlotStyle(width: 50, usesColor: false, usesUnicode: true))
-    for line in text.split(separator: "\n") {
-      #expect(line.count <= 50, "line too wide: \(line)")
+  @Test(arguments: [44, 50, 61])
+  func linesFitRequestedWidth(width: Int) {
+    for figure in [SampleFigures.lossCurves(), SampleFigures.trajectories(), SampleFigures.sweep()]
+    {
+      let text = TerminalPlot.render(
+        figure, style: TerminalPlotStyle(width: width, usesColor: false, usesUnicode: true))
+      for line in text.split(separator: "\n") where !line.hasPrefix("*") && !line.hasPrefix("+") {
+        #expect(line.count <= width, "line too wide: \(line)")
+      }
     }
   }
 
