@@ -6,10 +6,20 @@ public struct CellEnvironment: Sendable {
   public var cache: CellCache?
   /// Identifies the code that computes outputs, as part of every cache key.
   public var codeIdentity: String
+  /// The data folder, whose workspace and support-module cache Swift cells use; nil when
+  /// Swift cells cannot run.
+  public var dataDirectory: URL?
+  /// Receives a line before slow preparation, such as building a support module.
+  public var progress: @Sendable (String) -> Void
 
-  public init(cache: CellCache?, codeIdentity: String = CellCache.executableIdentity()) {
+  public init(
+    cache: CellCache?, dataDirectory: URL?, codeIdentity: String = CellCache.executableIdentity(),
+    progress: @escaping @Sendable (String) -> Void = { _ in }
+  ) {
     self.cache = cache
+    self.dataDirectory = dataDirectory
     self.codeIdentity = codeIdentity
+    self.progress = progress
   }
 }
 

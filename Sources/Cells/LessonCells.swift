@@ -16,6 +16,9 @@ public struct RunnableCell: Sendable, Equatable {
   /// For a Swift cell, the exercise ids after `swift cell` in the info string, whose
   /// workspace files the cell is compiled with.
   public var exerciseIDs: [String]
+  /// The lesson file, for compiler errors that name its lines; nil for a lesson parsed from
+  /// text.
+  public var path: String?
 
   /// The file line of the cell's first text line, one after the opening fence.
   public var firstLine: Int { block.line + 1 }
@@ -36,7 +39,8 @@ extension Lesson {
       let ids = kind == .swift ? Array(words.dropFirst(2)) : []
       cells.append(
         RunnableCell(
-          kind: kind, number: cells.count + 1, step: step, block: block, exerciseIDs: ids))
+          kind: kind, number: cells.count + 1, step: step, block: block, exerciseIDs: ids,
+          path: path))
     }
     return cells
   }

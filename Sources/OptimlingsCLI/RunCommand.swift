@@ -123,16 +123,19 @@ enum RunCommand {
   }
 
   static func cellEnvironment(context: CommandContext, fresh: Bool) throws -> CellEnvironment {
-    guard !fresh else { return CellEnvironment(cache: nil) }
     let data: String
     do {
       data = try DataFolder.resolve(
         override: context.globals.dataDirectory, environment: context.environment)
     } catch {
-      throw CommandError(.failure, "\(error); pass --data DIR or add --fresh to skip the cache")
+      throw CommandError(.failure, "\(error); pass --data DIR")
     }
-    let directory = URL(fileURLWithPath: data).appendingPathComponent("cache/cells")
-    return CellEnvironment(cache: CellCache(directory: directory))
+    let dataDirectory = URL(fileURLWithPath: data)
+    let cache = CellCache(directory: dataDirectory.appendingPathComponent("cache/cells"))
+    let console = context.console
+    return CellEnvironment(
+      cache: fresh ? nil : cache, dataDirectory: dataDirectory,
+      progress: { console.printError($0) })
   }
 
   static func show(_ output: CellOutput, console: Console) {

@@ -22,7 +22,8 @@ import Testing
     let lesson = try LessonLibrary.loadFile(Self.lessonsFolder.appendingPathComponent(file).path)
     for cell in lesson.runnableCells {
       do {
-        let run = try CellExecutor.run(cell, environment: CellEnvironment(cache: nil))
+        let run = try CellExecutor.run(
+          cell, environment: CellEnvironment(cache: nil, dataDirectory: nil))
         #expect(!run.output.figures.isEmpty || !run.output.lines.isEmpty)
         for figure in run.output.figures {
           let hasPoints = figure.series.contains { !$0.x.isEmpty }
