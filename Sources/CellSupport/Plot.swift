@@ -26,18 +26,18 @@ public enum Plot {
     print(figureLine(kind, title: title, objective: objective))
   }
 
-  /// A loss curve: `losses[t]` is the loss after step t, with t = 0 before the first step.
+  /// Plots a loss curve, where `losses[t]` is the loss after step t and t = 0 is the start.
   public static func loss(_ name: String, _ losses: [Double], note: String? = nil) {
     series(
       .loss, name: name, x: losses.indices.map(Double.init), y: losses, note: note)
   }
 
-  /// A path of two-parameter points θ, such as ``Trace/path``.
+  /// Plots a path of two-parameter points θ, such as ``Trace/path``.
   public static func path(_ name: String, _ points: [[Double]], note: String? = nil) {
     series(.trajectory, name: name, x: points.map { $0[0] }, y: points.map { $0[1] }, note: note)
   }
 
-  /// Final losses of one optimizer setting, one per learning rate.
+  /// Plots the final losses of one optimizer setting, one per learning rate.
   public static func sweep(
     _ name: String, learningRates: [Double], finalLosses: [Double], note: String? = nil
   ) {

@@ -11,8 +11,8 @@ public struct Trace: Sendable {
   public var finalParameters: [Double] { path.last ?? [] }
 }
 
-/// The objective called `name` (see `Objectives.allNames`); stops the program with a message
-/// listing the names when there is none.
+/// Returns the objective called `name` (see `Objectives.allNames`). The program stops with a
+/// message that lists the names when there is none.
 public func objective(_ name: String) -> any Objective {
   guard let found = Objectives.named(name) else {
     fatalError(

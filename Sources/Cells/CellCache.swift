@@ -5,7 +5,7 @@ import Foundation
 /// A cache entry is only ever written whole (write to a temporary file, then rename), so a
 /// reader sees a complete entry or none. Entries that fail to decode are treated as missing.
 public struct CellCache: Sendable {
-  /// The folder that holds the entries, such as `<data>/cache/cells`.
+  /// The folder of the entries, such as `<data>/cache/cells`.
   public var directory: URL
 
   public init(directory: URL) {
@@ -15,7 +15,7 @@ public struct CellCache: Sendable {
   /// Bumped when the stored format or the meaning of an output changes.
   static let formatVersion = "1"
 
-  /// The path, size and modification time of the running executable, so a rebuilt or
+  /// Returns the path, size and modification time of the running executable, so a rebuilt or
   /// upgraded Optimlings does not reuse outputs that its older optimizers produced.
   public static func executableIdentity() -> String {
     guard let path = Bundle.main.executablePath,
@@ -26,7 +26,7 @@ public struct CellCache: Sendable {
     return "\(path) \(size) \(modified)"
   }
 
-  /// The key for `parts`: the cell kind, its text and every input file's contents.
+  /// Hashes `parts` (the cell kind, its text and every input file's contents) into a key.
   public static func key(_ parts: [String]) -> String {
     var hash = StableHash()
     hash.combine(formatVersion)

@@ -5,7 +5,7 @@ public struct CellError: Error, Equatable, Sendable, CustomStringConvertible {
   public var line: Int?
   /// The key of an experiment cell at fault, such as `compare`.
   public var key: String?
-  /// What is wrong and how to fix it.
+  /// The problem and how to fix it.
   public var message: String
 
   public init(line: Int? = nil, key: String? = nil, message: String) {

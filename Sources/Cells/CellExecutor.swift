@@ -1,8 +1,8 @@
 import Foundation
 
-/// What a cell run needs from its surroundings.
+/// The cache, data folder and progress output a cell run uses.
 public struct CellEnvironment: Sendable {
-  /// Where outputs are cached; nil runs every cell afresh and stores nothing.
+  /// The output cache; nil runs every cell afresh and stores nothing.
   public var cache: CellCache?
   /// Identifies the code that computes outputs, as part of every cache key.
   public var codeIdentity: String

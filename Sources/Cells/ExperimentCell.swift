@@ -48,9 +48,9 @@ public struct ExperimentCell: Equatable, Sendable {
   public var title: String?
 
   public static let defaultSteps = 100
-  /// The most steps one run may take, so a typo such as `steps: 1000000000` fails fast.
+  /// The maximum steps of one run, so a typo such as `steps: 1000000000` fails fast.
   public static let maximumSteps = 100_000
-  /// The most learning rates one sweep may try.
+  /// The maximum number of learning rates in one sweep.
   public static let maximumLearningRates = 40
 
   public init(

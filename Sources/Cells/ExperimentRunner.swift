@@ -1,7 +1,7 @@
 import OptimizerKit
 import Plots
 
-/// What one optimizer run of an experiment did.
+/// The losses and parameters of one optimizer run of an experiment.
 public struct RunOutcome: Sendable, Equatable {
   public var label: String
   /// The loss before the first step and after each step; index t is the loss after step t.

@@ -41,7 +41,7 @@ public struct FigureSpec: Codable, Sendable, Equatable {
     self.series = series
   }
 
-  /// The drawable figure. A trajectory gets a contour map when `objective` names a
+  /// Builds the drawable figure. A trajectory gets a contour map when `objective` names a
   /// two-parameter objective; otherwise its axes fit the paths.
   public func figure() -> Figure {
     let drawn = series.map { data in
@@ -73,7 +73,7 @@ public struct FigureSpec: Codable, Sendable, Equatable {
   }
 }
 
-/// What running a cell printed and plotted; the unit the cache stores.
+/// The text and figures a cell run produced, which is the unit the cache stores.
 public struct CellOutput: Codable, Sendable, Equatable {
   /// Text lines to show under the figure, such as a results table or a program's output.
   public var lines: [String]

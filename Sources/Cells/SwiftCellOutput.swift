@@ -5,7 +5,8 @@ import Foundation
 public enum SwiftCellOutput {
   public static let linePrefix = "@optimlings "
 
-  /// The most series points kept per figure, so a runaway loop cannot exhaust memory.
+  /// The maximum number of points a cell may plot in all, so a runaway loop cannot exhaust
+  /// memory.
   public static let maximumPoints = 2_000_000
 
   private struct Line: Decodable {
@@ -21,8 +22,8 @@ public enum SwiftCellOutput {
 
   /// Parses a program's standard output.
   ///
-  /// A series joins the latest figure of its kind; a series of another kind, or one before
-  /// any `figure` line, starts a figure without a title.
+  /// A series joins the latest figure when that figure has the series' kind. Otherwise, and
+  /// before any `figure` line, the series starts a figure without a title.
   /// - Throws: ``CellError`` naming the output line for a protocol line that is not valid.
   public static func parse(_ standardOutput: String) throws(CellError) -> CellOutput {
     var output = CellOutput()

@@ -77,7 +77,7 @@ enum RunCommand {
     return .success
   }
 
-  /// The cells of the REPL's current step.
+  /// Finds the cells of the REPL's current step.
   static func cellsAtCurrentStep(context: CommandContext) throws -> (Lesson, [RunnableCell]) {
     guard let lessonID = context.session.lessonID else {
       throw CommandError.usage(
@@ -164,7 +164,8 @@ enum RunCommand {
     lesson.path.map { "\(lesson.id) (\($0))" } ?? lesson.id
   }
 
-  /// `FILE` for the first figure, then `FILE` with `-2`, `-3`… before its extension.
+  /// Names the SVG file of figure `number`: `FILE` for the first, then `FILE` with `-2`, `-3`…
+  /// before its extension.
   static func numberedPath(_ path: String, number: Int) -> String {
     guard number > 1 else { return path }
     let text = path as NSString

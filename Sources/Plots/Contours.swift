@@ -58,7 +58,7 @@ enum Contours {
     var topRight: Double
     var topLeft: Double
 
-    /// The contour segments at `level` in cell coordinates [0, 1]².
+    /// Returns the contour segments at `level` in cell coordinates [0, 1]².
     func segments(at level: Double) -> [(Point, Point)] {
       let values = [bottomLeft, bottomRight, topRight, topLeft]
       guard values.allSatisfy(\.isFinite) else { return [] }

@@ -1,13 +1,13 @@
 /// A grid of character cells that lines are drawn on as dots.
 ///
-/// In braille mode each cell holds 2 × 4 dots (Unicode braille patterns U+2800–U+28FF); in
+/// In braille mode each cell has 2 × 4 dots (Unicode braille patterns U+2800–U+28FF); in
 /// ASCII mode each cell is one dot, drawn with the series' symbol. A cell shows one colour:
 /// series dots replace contour dots in the same cell, and a later series is drawn over an
 /// earlier one.
 struct DotCanvas {
   enum Glyphs { case braille, ascii }
 
-  /// What occupies a cell, in drawing order.
+  /// The kind of content in a cell, in drawing order.
   enum Layer: Equatable {
     case empty
     case contour
@@ -38,7 +38,7 @@ struct DotCanvas {
   var dotWidth: Int { columns * dotsPerColumn }
   var dotHeight: Int { rows * dotsPerRow }
 
-  /// The dot nearest to a unit-square point, with y pointing up.
+  /// Returns the dot nearest to a unit-square point, with y pointing up.
   func dot(_ point: Point) -> (x: Int, y: Int) {
     let x = Int((point.x * Double(dotWidth - 1)).rounded())
     let y = Int(((1 - point.y) * Double(dotHeight - 1)).rounded())
@@ -94,7 +94,7 @@ struct DotCanvas {
 
   func cell(column: Int, row: Int) -> Cell { cells[row * columns + column] }
 
-  /// The bit of a braille pattern for the dot at `column` (0–1) and `row` (0–3) of a cell.
+  /// Returns the bit of a braille pattern for the dot at `column` (0–1) and `row` (0–3) of a cell.
   static func brailleBit(column: Int, row: Int) -> UInt8 {
     switch (column, row) {
     case (0, 3): 0x40

@@ -9,7 +9,7 @@ public struct Point: Sendable, Equatable {
   }
 }
 
-/// How values map onto an axis.
+/// The mapping of values onto an axis.
 public enum AxisScale: Sendable, Equatable {
   case linear
   /// Base-10 logarithmic; values that are zero or negative are left out.
@@ -30,7 +30,7 @@ public struct Axis: Sendable, Equatable {
   }
 }
 
-/// Where a series draws its marker symbol.
+/// The points of a series that get its marker symbol.
 public enum MarkerPlacement: Sendable, Equatable {
   case none
   /// At the last drawable point, such as the end of an optimizer's path.

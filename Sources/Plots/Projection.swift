@@ -20,7 +20,7 @@ struct Projection {
       ?? Self.fit(points.map(\.y), scale: yScale, fallback: figure.contour?.yRange)
   }
 
-  /// The position of `value` along an axis as a fraction of its length, or nil when the
+  /// Returns the position of `value` along an axis as a fraction of its length, or nil when the
   /// value cannot be drawn on that scale.
   static func fraction(_ value: Double, in range: ClosedRange<Double>, scale: AxisScale)
     -> Double?
@@ -43,7 +43,7 @@ struct Projection {
     return Point(x: x, y: y)
   }
 
-  /// The series as polylines in unit coordinates, broken wherever a point cannot be drawn.
+  /// Splits the series into polylines in unit coordinates, broken wherever a point cannot be drawn.
   func polylines(_ series: Series) -> [[Point]] {
     var lines: [[Point]] = []
     var current: [Point] = []
@@ -59,7 +59,7 @@ struct Projection {
     return lines
   }
 
-  /// A range that holds every drawable value, widened when all values are equal.
+  /// Returns a range that contains every drawable value, widened when all values are equal.
   static func fit(_ values: [Double], scale: AxisScale, fallback: ClosedRange<Double>?)
     -> ClosedRange<Double>
   {

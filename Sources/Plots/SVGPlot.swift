@@ -7,7 +7,7 @@ public enum SVGPlot {
   static let marginTop = 52.0
   static let legendLineHeight = 18.0
 
-  /// The figure as an SVG 1.1 document in UTF-8 text.
+  /// Renders the figure as an SVG 1.1 document.
   public static func document(_ figure: Figure) -> String {
     let projection = Projection(figure: figure)
     let plot = PlotArea(
@@ -150,7 +150,7 @@ public enum SVGPlot {
     return data
   }
 
-  /// A number in SVG attribute form, with at most two decimals.
+  /// Formats a number for an SVG attribute, with at most two decimals.
   static func n(_ value: Double) -> String {
     var text = NumberText.fixed(value, decimals: 2)
     while text.contains(".") && (text.hasSuffix("0") || text.hasSuffix(".")) { text.removeLast() }

@@ -1,4 +1,4 @@
-/// How a figure is drawn in a terminal.
+/// Size, colour and character set of a figure drawn in a terminal.
 public struct TerminalPlotStyle: Sendable, Equatable {
   /// Total columns, including the tick labels on the left.
   public var width: Int
@@ -114,7 +114,7 @@ public enum TerminalPlot {
         }
       }
       var markers = series.markers
-      // Without colour, braille lines look alike; a symbol at each end tells them apart.
+      // Without colour, braille lines look alike, so a symbol marks the end of each.
       if markers == .none && !style.usesColor && style.usesUnicode { markers = .last }
       let symbol = Palette.symbol(index)
       switch markers {

@@ -31,8 +31,8 @@ enum Ticks {
     }
   }
 
-  /// Ticks at powers of ten; when the range spans less than about two decades, also at
-  /// 2 and 5 × 10^k; when it spans less than one of those, linear ticks.
+  /// Places ticks at powers of ten. A range with fewer than three powers of ten also gets
+  /// ticks at 2 and 5 × 10^k, and a range with fewer than two of those gets linear ticks.
   static func logarithmic(_ range: ClosedRange<Double>, target: Int) -> [Tick] {
     guard range.lowerBound > 0, range.upperBound > range.lowerBound else {
       return linear(range, target: target)
@@ -60,7 +60,7 @@ enum Ticks {
     return linear(range, target: target)
   }
 
-  /// The smallest of 1, 2, 5 × 10^k that is at least `rough`.
+  /// Returns the smallest of 1, 2, 5 × 10^k that is at least `rough`.
   static func niceStep(_ rough: Double) -> Double {
     let exponent = floor(log10(rough))
     let base = pow(10, exponent)

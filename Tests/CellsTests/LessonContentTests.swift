@@ -9,7 +9,7 @@ import Testing
   static let lessonsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("lessons")
 
-  /// The lesson files, relative to `lessons/`, so a failure names its lesson.
+  /// Lists the lesson files relative to `lessons/`, so a failure names its lesson.
   static func lessonFiles() -> [String] {
     guard let library = try? LessonLibrary.load(directory: lessonsFolder.path) else { return [] }
     return library.lessons.compactMap(\.path).map {
