@@ -86,7 +86,8 @@ public struct LinearRegression: Objective {
 
   public func gradient(_ parameters: [Double]) -> [Double] {
     let predictions = data.predictions(parameters)
-    return data.averagedGradient(residuals: predictions.indices.map { predictions[$0] - data.targets[$0] })
+    return data.averagedGradient(
+      residuals: predictions.indices.map { predictions[$0] - data.targets[$0] })
   }
 
   /// Weights and bias at zero, as batch gradient descent usually starts.
