@@ -8,7 +8,8 @@ public struct CommandTable: Sendable {
 
   /// Every command the product ships. Add a new command here, once.
   public static let standard: CommandTable = CommandTable(commands: [
-    HelpCommand.spec
+    HelpCommand.spec,
+    TraceCommand.spec,
   ])
 
   public func command(named name: String) -> CommandSpec? {
