@@ -12,7 +12,7 @@ public struct RegressionData: Equatable, Sendable {
   public var sampleCount: Int { targets.count }
   public var featureCount: Int { trueWeights.count }
 
-  /// The linear predictions zᵢ = Σⱼ xᵢⱼ·wⱼ + b for parameters laid out as [w₁, …, w_d, b].
+  /// Computes the linear predictions zᵢ = Σⱼ xᵢⱼ·wⱼ + b for parameters laid out as [w₁, …, w_d, b].
   func predictions(_ parameters: [Double]) -> [Double] {
     let bias = parameters[featureCount]
     return features.map { row in

@@ -1,9 +1,9 @@
 /// Element-wise operations evaluated as ATen's CPU kernels evaluate them, so that results
 /// round the same way as torch's and trajectories agree to the last bit.
 ///
-/// torch 2.15's x86-64 kernels (built for AVX2 and AVX-512) fuse the multiply and add of
-/// `add(alpha:)`, `addcmul` and `lerp` into one fused multiply-add, rounding once; `addcdiv`,
-/// `mul` and plain `add` are not fused. This was measured against the installed torch on random
+/// torch 2.15's x86-64 kernels (built for AVX2 and AVX-512) compute `add(alpha:)`, `addcmul`
+/// and `lerp` with one fused multiply-add, which rounds once. `addcdiv`, `mul` and plain `add`
+/// are not fused. This was measured against the installed torch on random
 /// float64 inputs of 1 to 20 elements. NOTE: a torch build without FMA kernels rounds the
 /// products separately and differs from these results in the last bit. Swift's `squareRoot()`
 /// is correctly rounded but torch's vectorized float64 `sqrt` is not: it differs by one unit in

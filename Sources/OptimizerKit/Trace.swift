@@ -262,7 +262,7 @@ enum JSONValue: Equatable, Sendable, CustomStringConvertible {
 
 /// A strict JSON (RFC 8259) parser that reports where the text goes wrong, by line and column.
 ///
-/// Foundation's decoders only say that data is not valid JSON. Numbers too large for float64
+/// Foundation's decoders report only that the data is not valid JSON. Numbers too large for float64
 /// parse as infinity, so callers can report them as non-finite values.
 struct JSONParser {
   struct SyntaxError: Error, CustomStringConvertible {

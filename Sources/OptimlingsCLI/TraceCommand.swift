@@ -46,7 +46,7 @@ enum TraceRunner {
     }
   }
 
-  /// Answers one JSON request with the JSON trace.
+  /// Runs one JSON request and returns the trace as JSON.
   static func json(input: String) throws(CommandError) -> String {
     let request: TraceRequest
     do {
@@ -63,7 +63,7 @@ enum TraceRunner {
     }
   }
 
-  /// The `--digits` value: significant digits from 1 to 17, 6 when absent.
+  /// Parses `--digits`: significant digits from 1 to 17, 6 when absent.
   static func digits(_ text: String?) throws(CommandError) -> Int {
     guard let text else { return 6 }
     guard let digits = Int(text), (1...17).contains(digits) else {

@@ -28,7 +28,7 @@ enum TorchFixtures {
     return try JSONDecoder().decode(File<Case>.self, from: data)
   }
 
-  /// The cases of `name`, or none when the file is missing or malformed; `fixturesLoad`
+  /// Loads the cases of `name`, or none when the file is missing or malformed; `fixturesLoad`
   /// reports that failure, so an empty argument list cannot pass unnoticed.
   static func cases<Case: Decodable & Sendable>(_ name: String, as type: Case.Type) -> [Case] {
     (try? load(name, as: type).cases) ?? []
@@ -189,7 +189,7 @@ enum Tolerance {
     return error <= relative * abs(expected) || error <= absolute * min(scale, 1)
   }
 
-  /// The largest magnitude in `vectors`.
+  /// Returns the largest magnitude in `vectors`.
   static func scale(of vectors: [[Double]]) -> Double {
     vectors.joined().map(abs).max() ?? 0
   }

@@ -3,7 +3,7 @@ import Testing
 
 /// Runs the built `optimlings` executable as a user would.
 @Suite struct TraceBinaryTests {
-  /// The executable next to the test bundle, where `swift build --build-tests` puts it.
+  /// Finds the executable next to the test bundle, where `swift build --build-tests` puts it.
   static func executable() throws -> URL {
     var directories = [Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent()]
     directories += Bundle.allBundles.map(\.bundleURL).filter { $0.pathExtension == "xctest" }
