@@ -1,5 +1,6 @@
 import Foundation
 import OptimizerKit
+import Terminal
 
 /// `trace`: the step table of a reference optimizer on gradients the learner supplies.
 enum TraceCommand {
@@ -28,8 +29,11 @@ enum TraceCommand {
     let digits = try TraceRunner.digits(arguments.value("--digits"))
     let request = try TraceArguments.parse(arguments.positionals)
     let trace = try TraceRunner.run(request)
+    let options = RenderOptions(
+      width: context.console.width, usesColor: context.console.usesColor, hyperlinks: false)
     let table = TraceTable(
-      trace: trace, significantDigits: digits, usesUnicode: context.console.isUTF8)
+      trace: trace, significantDigits: digits, usesUnicode: context.console.isUTF8,
+      options: options)
     context.console.write(table.render())
     return .success
   }

@@ -1,8 +1,11 @@
 import Foundation
+import Lessons
 import OptimizerKit
+import Terminal
 
 /// The step table that `trace` prints: a header with every hyperparameter, then one row per
-/// step with t, g, each state quantity and θ, right-aligned.
+/// step with t, g, each state quantity and θ, laid out by the shared table renderer with numbers
+/// right-aligned.
 ///
 /// Vectors of more than one parameter get one row per component, with an `i` column and t
 /// written on the first row of each step.
@@ -11,6 +14,8 @@ struct TraceTable {
   let significantDigits: Int
   /// Whether to write θ, m̂ and v̂; the ASCII names theta, m_hat and v_hat are used otherwise.
   let usesUnicode: Bool
+  /// The console's width and colour, which the table renderer uses.
+  let options: RenderOptions
 
   func render() -> String {
     let settings = trace.optimizer.hyperparameterValues.map { "\($0.name)=\(format($0.value))" }
@@ -47,16 +52,10 @@ struct TraceTable {
       }
     }
 
-    let widths = header.indices.map { column in
-      ([header[column]] + rows.map { $0[column] }).map(\.count).max() ?? 0
-    }
-    for row in [header] + rows {
-      let cells = row.indices.map { column in
-        String(repeating: " ", count: widths[column] - row[column].count) + row[column]
-      }
-      lines.append(cells.joined(separator: "  "))
-    }
-    return lines.joined(separator: "\n") + "\n"
+    let renderer = LessonRenderer(options: options)
+    let alignments = [Table.Alignment](repeating: .right, count: header.count)
+    lines.append(renderer.renderTable(header: header, rows: rows, alignments: alignments))
+    return lines.joined(separator: "\n")
   }
 
   func displayName(_ name: String) -> String {
