@@ -120,7 +120,8 @@ def torch_trace(optimizer, request):
 
 
 def compare(name, ours, theirs, scale):
-    worst = 0.0
+    """Return the disagreeing components and the largest (relative error, location) pair."""
+    worst = (0.0, "")
     problems = []
     if len(ours) != len(theirs):
         return [f"{name}: {len(ours)} values, torch has {len(theirs)}"], worst
@@ -128,7 +129,7 @@ def compare(name, ours, theirs, scale):
     for index, (a, b) in enumerate(zip(ours, theirs)):
         error = abs(a - b)
         if b != 0:
-            worst = max(worst, error / abs(b))
+            worst = max(worst, (error / abs(b), f"{name}[{index}] = {a!r}, torch has {b!r}"))
         if error > RELATIVE * abs(b) and error > floor:
             problems.append(f"{name}[{index}] = {a!r}, torch has {b!r}")
     return problems, worst
@@ -142,11 +143,11 @@ def check(optimizer, request, binary):
         text=True,
     )
     if completed.returncode != 0:
-        return [f"exit status {completed.returncode}: {completed.stderr.strip()}"], 0.0
+        return [f"exit status {completed.returncode}: {completed.stderr.strip()}"], (0.0, "")
     ours = json.loads(completed.stdout)["steps"]
     theirs = torch_trace(optimizer, request)
     if len(ours) != len(theirs):
-        return [f"{len(ours)} steps, torch has {len(theirs)}"], 0.0
+        return [f"{len(ours)} steps, torch has {len(theirs)}"], (0.0, "")
 
     def scale_of(key, name=None):
         values = [
@@ -157,7 +158,7 @@ def check(optimizer, request, binary):
         return max(values, default=0.0)
 
     problems = []
-    worst = 0.0
+    worst = (0.0, "")
     for t, (a, b) in enumerate(zip(ours, theirs), start=1):
         found, error = compare(
             f"step {t} parameters", a["parameters"], b["parameters"], scale_of("parameters")
@@ -187,12 +188,13 @@ def main():
     rng = random.Random(seed)
 
     failures = 0
-    worst = 0.0
+    worst = (0.0, "")
     steps = 0
     for case in range(arguments.cases):
         optimizer, request = random_request(rng)
         problems, error = check(optimizer, request, arguments.binary)
-        worst = max(worst, error)
+        if error[0] > worst[0]:
+            worst = (error[0], f"case {case} ({optimizer} {request['hyperparameters']}) {error[1]}")
         steps += len(request["gradients"])
         if problems:
             failures += 1
@@ -201,8 +203,10 @@ def main():
                 print(f"  {problem}")
     print(
         f"torch {torch.__version__}, seed {seed}: {arguments.cases - failures}/{arguments.cases} "
-        f"cases ({steps} steps) agree; largest relative error {worst:.3g}"
+        f"cases ({steps} steps) agree; largest relative error {worst[0]:.3g}"
     )
+    if worst[1]:
+        print(f"largest relative error at {worst[1]}")
     sys.exit(1 if failures else 0)
 
 
