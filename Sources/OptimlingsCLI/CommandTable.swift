@@ -12,6 +12,7 @@ public struct CommandTable: Sendable {
     ListCommand.spec,
     OpenCommand.spec,
     RunCommand.spec,
+    TraceCommand.spec,
   ])
 
   public func command(named name: String) -> CommandSpec? {
