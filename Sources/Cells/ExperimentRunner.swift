@@ -29,11 +29,11 @@ public struct ExperimentResult: Sendable {
   public var runs: [RunOutcome]
   public var sweeps: [SweepOutcome]
   public var figure: FigureSpec
-  /// A plain-text table of the results, printed under the figure.
-  public var summary: [String]
+  /// The results as a table, shown under the figure.
+  public var summary: TableData
 
   /// The figure and table, as the cache stores them.
-  public var output: CellOutput { CellOutput(lines: summary, figures: [figure]) }
+  public var output: CellOutput { CellOutput(figures: [figure], tables: [summary]) }
 }
 
 /// Runs experiment cells on OptimizerKit's objectives with the reference optimizers.
@@ -192,7 +192,7 @@ public enum ExperimentRunner {
     return note
   }
 
-  static func summary(_ runs: [RunOutcome], steps: Int) -> [String] {
+  static func summary(_ runs: [RunOutcome], steps: Int) -> TableData {
     let rows = runs.map { run -> [String] in
       let result: String
       if let step = run.divergedAtStep {
@@ -204,10 +204,10 @@ public enum ExperimentRunner {
       let more = run.finalParameters.count > 4 ? ", …" : ""
       return [run.label, result, "(\(theta.joined(separator: ", "))\(more))"]
     }
-    return TextTable.lines(header: ["run", "final loss", "final θ"], rows: rows)
+    return TableData(header: ["run", "final loss", "final θ"], rows: rows)
   }
 
-  static func sweepSummary(_ sweeps: [SweepOutcome], learningRates: [Double]) -> [String] {
+  static func sweepSummary(_ sweeps: [SweepOutcome], learningRates: [Double]) -> TableData {
     let header = ["run"] + learningRates.map { "lr \(NumberText.compact($0))" }
     let rows = sweeps.map { sweep in
       [sweep.label]
@@ -215,30 +215,11 @@ public enum ExperimentRunner {
           $0.isFinite ? NumberText.compact($0, significantDigits: 3) : "diverged"
         }
     }
-    return TextTable.lines(header: header, rows: rows)
+    return TableData(header: header, rows: rows)
   }
 }
 
 extension CellError {
   /// The error a run throws when the learner pressed Ctrl-C.
   public static let cancelled = CellError(message: "cancelled")
-}
-
-/// Left-aligned plain-text columns separated by two spaces.
-enum TextTable {
-  static func lines(header: [String], rows: [[String]]) -> [String] {
-    let all = [header] + rows
-    let widths = header.indices.map { column in
-      all.map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0
-    }
-    return all.map { row in
-      var line = ""
-      for (column, cell) in row.enumerated() {
-        let isLast = column == row.count - 1
-        line +=
-          isLast ? cell : cell + String(repeating: " ", count: widths[column] - cell.count + 2)
-      }
-      return line
-    }
-  }
 }

@@ -73,14 +73,28 @@ public struct FigureSpec: Codable, Sendable, Equatable {
   }
 }
 
-/// The text and figures a cell run produced, which is the unit the cache stores.
+/// A table of results, such as the final loss of every run.
+public struct TableData: Codable, Sendable, Equatable {
+  public var header: [String]
+  public var rows: [[String]]
+
+  public init(header: [String], rows: [[String]]) {
+    self.header = header
+    self.rows = rows
+  }
+}
+
+/// The text, figures and tables a cell run produced, which is the unit the cache stores.
 public struct CellOutput: Codable, Sendable, Equatable {
-  /// Text lines to show under the figure, such as a results table or a program's output.
+  /// Text lines, such as what a Swift cell's program printed.
   public var lines: [String]
   public var figures: [FigureSpec]
+  /// Tables shown under the figures.
+  public var tables: [TableData]
 
-  public init(lines: [String] = [], figures: [FigureSpec] = []) {
+  public init(lines: [String] = [], figures: [FigureSpec] = [], tables: [TableData] = []) {
     self.lines = lines
     self.figures = figures
+    self.tables = tables
   }
 }

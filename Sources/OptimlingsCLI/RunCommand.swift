@@ -3,6 +3,7 @@ import Foundation
 import Lessons
 import Plots
 import Store
+import Terminal
 
 enum RunCommand {
   static let spec: CommandSpec = CommandSpec(
@@ -146,8 +147,14 @@ enum RunCommand {
     for figure in output.figures {
       console.write(TerminalPlot.render(figure.figure(), style: style))
     }
+    let renderer = LessonRenderer(
+      options: RenderOptions(width: console.width, usesColor: console.usesColor, hyperlinks: false))
+    for table in output.tables {
+      console.print()
+      console.write(renderer.renderTable(header: table.header, rows: table.rows))
+    }
     if !output.lines.isEmpty {
-      if !output.figures.isEmpty { console.print() }
+      if !output.figures.isEmpty || !output.tables.isEmpty { console.print() }
       for line in output.lines { console.print(line) }
     }
   }

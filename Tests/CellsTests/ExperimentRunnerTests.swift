@@ -26,8 +26,8 @@ import Testing
     #expect(result.figure.figure().series.map(\.name) == cell.runs.map(\.label))
     #expect(result.figure.figure().series.allSatisfy { $0.points.count == 201 })
     #expect(result.figure.figure().yAxis.scale == .logarithmic)
-    #expect(result.summary.count == 4)
-    #expect(result.summary[0].hasPrefix("run"))
+    #expect(result.summary.header == ["run", "final loss", "final θ"])
+    #expect(result.summary.rows.map(\.[0]) == cell.runs.map(\.label))
     #expect(result.runs.allSatisfy { $0.finalLoss < $0.losses[0] })
   }
 
@@ -63,7 +63,8 @@ import Testing
     #expect(sweep.finalLosses[3] == .infinity)
     #expect(result.figure.figure().xAxis.scale == .logarithmic)
     #expect(result.figure.figure().series[0].note?.contains("diverged at lr 3") == true)
-    #expect(result.summary[1].hasSuffix("diverged"))
+    #expect(result.summary.header == ["run", "lr 0.01", "lr 0.1", "lr 1.5", "lr 3"])
+    #expect(result.summary.rows[0].last == "diverged")
   }
 
   @Test func cancellationStopsRun() throws {

@@ -95,7 +95,8 @@ import Testing
     #expect(output.contains("── cell 1 of notes · experiment · step 1, line 7"))
     #expect(output.contains("loss (log scale)"))
     #expect(output.contains("* SGD lr=0.1  final loss"))
-    #expect(output.contains("run          final loss"))
+    #expect(output.contains("final loss"))
+    #expect(output.contains("final θ"))
     #expect(!output.contains("cached result"))
     #expect(!output.contains("\u{1B}["))
 
