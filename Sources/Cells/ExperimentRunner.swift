@@ -208,7 +208,7 @@ public enum ExperimentRunner {
   }
 
   static func sweepSummary(_ sweeps: [SweepOutcome], learningRates: [Double]) -> TableData {
-    let header = ["run"] + learningRates.map { "lr \(NumberText.compact($0))" }
+    let header = ["run / lr"] + learningRates.map { NumberText.compact($0) }
     let rows = sweeps.map { sweep in
       [sweep.label]
         + sweep.finalLosses.map {

@@ -63,7 +63,7 @@ import Testing
     #expect(sweep.finalLosses[3] == .infinity)
     #expect(result.figure.figure().xAxis.scale == .logarithmic)
     #expect(result.figure.figure().series[0].note?.contains("diverged at lr 3") == true)
-    #expect(result.summary.header == ["run", "lr 0.01", "lr 0.1", "lr 1.5", "lr 3"])
+    #expect(result.summary.header == ["run / lr", "0.01", "0.1", "1.5", "3"])
     #expect(result.summary.rows[0].last == "diverged")
   }
 
