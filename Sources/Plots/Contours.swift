@@ -1,3 +1,5 @@
+import Foundation
+
 /// Contour lines of a sampled function, as straight segments in data coordinates.
 enum Contours {
   /// Samples `map.function` on a `columns` × `rows` grid of vertices over the window and
@@ -36,20 +38,23 @@ enum Contours {
     return segments
   }
 
-  /// `count` levels at quantiles (k / (count + 1))² of the finite samples, so low values,
-  /// where minima lie, get more lines than the steep walls.
+  /// Returns `count` levels spaced evenly in log scale above the minimum sample: the k-th
+  /// is min + span · 10^(−5 + 5k / count) for k = 0 … count − 1, where span = max − min.
+  /// Steep walls then get a few lines and the floor around a minimum gets many, as in the
+  /// usual log-spaced contour plots of Rosenbrock's function.
   static func levels(of samples: [Double], count: Int) -> [Double] {
-    let sorted = samples.filter(\.isFinite).sorted()
-    guard sorted.count > 1, count > 0 else { return [] }
-    var result: [Double] = []
-    for k in 1...count {
-      let fraction = Double(k) / Double(count + 1)
-      let index = Int((fraction * fraction * Double(sorted.count - 1)).rounded())
-      let level = sorted[index]
-      if level > sorted[0], result.last.map({ level > $0 }) ?? true { result.append(level) }
+    let finite = samples.filter(\.isFinite)
+    guard let low = finite.min(), let high = finite.max(), high > low, count > 0 else {
+      return []
     }
-    return result
+    let span = high - low
+    return (0..<count).map { k in
+      low + span * pow(10, -decades + decades * Double(k) / Double(count))
+    }
   }
+
+  /// How many powers of ten below the full span the lowest level sits.
+  static let decades = 5.0
 
   /// The four corner values of one grid cell.
   struct Cell {

@@ -63,8 +63,8 @@ public struct ContourMap: Sendable {
   public var xRange: ClosedRange<Double>
   public var yRange: ClosedRange<Double>
   public var function: @Sendable (Double, Double) -> Double
-  /// How many contour levels to draw. Levels sit at quantiles of f over the window,
-  /// spaced more densely at low values so the region around a minimum shows detail.
+  /// How many contour levels to draw. Levels are spaced evenly in log scale above the
+  /// minimum of f over the window, so the region around a minimum shows detail.
   public var levelCount: Int
 
   public init(
