@@ -32,7 +32,8 @@ let package = Package(
     // MARK: - Libraries
 
     .target(name: "OptimizerKit"),
-    .target(name: "OptimlingsCLI", dependencies: ["OptimizerKit"]),
+    .target(name: "OptimlingsCLI", dependencies: ["OptimizerKit", "Drill"]),
+    .target(name: "Drill", dependencies: ["OptimizerKit"], resources: [.copy("Decks")]),
 
     // MARK: - Executable
 
@@ -42,5 +43,6 @@ let package = Package(
 
     .testTarget(name: "OptimizerKitTests", dependencies: ["OptimizerKit"]),
     .testTarget(name: "OptimlingsCLITests", dependencies: ["OptimlingsCLI"]),
+    .testTarget(name: "DrillTests", dependencies: ["Drill", "OptimlingsCLI"]),
   ]
 )
