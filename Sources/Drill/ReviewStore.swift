@@ -1,0 +1,61 @@
+import Foundation
+
+/// One review as the review log keeps it: enough to audit or replay every schedule.
+public struct ReviewRecord: Equatable, Sendable, Codable {
+  /// `deck id/question id`.
+  public var cardID: String
+  public var reviewedAt: Date
+  public var rating: Int
+  /// The matcher's score from 0 to 1, nil when the question had nothing to grade against.
+  public var score: Double?
+  /// Seconds from showing the question to the end of the answer.
+  public var answerSeconds: Double
+  /// The schedule the review produced.
+  public var scheduledDays: Int
+  public var stability: Double
+  public var difficulty: Double
+
+  public init(
+    cardID: String, reviewedAt: Date, rating: Rating, score: Double?, answerSeconds: Double,
+    schedule: CardSchedule
+  ) {
+    self.cardID = cardID
+    self.reviewedAt = reviewedAt
+    self.rating = rating.rawValue
+    self.score = score
+    self.answerSeconds = answerSeconds
+    self.scheduledDays = schedule.scheduledDays
+    self.stability = schedule.stability
+    self.difficulty = schedule.difficulty
+  }
+}
+
+/// Where card schedules and the review log persist between sessions.
+///
+/// The command opens the SQLite progress store through this protocol, so the drill logic
+/// never depends on how rows are stored.
+public protocol ReviewStore: AnyObject {
+  /// Every card reviewed at least once, by card id.
+  func schedules() throws -> [String: CardSchedule]
+  /// Saves a card's new schedule and appends its review to the log, both or neither.
+  func record(_ review: ReviewRecord, schedule: CardSchedule) throws
+  /// The review log, oldest first.
+  func reviews() throws -> [ReviewRecord]
+}
+
+/// A review store held in memory, for tests and for previews that must not touch progress.
+public final class MemoryReviewStore: ReviewStore, @unchecked Sendable {
+  private var storedSchedules: [String: CardSchedule] = [:]
+  private var log: [ReviewRecord] = []
+
+  public init() {}
+
+  public func schedules() throws -> [String: CardSchedule] { storedSchedules }
+
+  public func record(_ review: ReviewRecord, schedule: CardSchedule) throws {
+    storedSchedules[review.cardID] = schedule
+    log.append(review)
+  }
+
+  public func reviews() throws -> [ReviewRecord] { log }
+}
