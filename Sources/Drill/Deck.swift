@@ -90,11 +90,13 @@ public struct DeckError: Error, Equatable, Sendable, CustomStringConvertible {
 }
 
 extension String {
-  /// A kebab-case id from free text: "Why Adam?" → "why-adam", at most `limit` characters.
+  /// A kebab-case id from free text: "Why Adam's ε?" → "why-adams", at most `limit`
+  /// characters, cut at a word boundary.
   func slug(limit: Int = 60) -> String {
     var result = ""
     var pendingDash = false
-    for c in self.lowercased() {
+    var truncated = false
+    for c in self.lowercased() where c != "'" && c != "’" {
       if c.isASCII && (c.isLetter || c.isNumber) {
         if pendingDash && !result.isEmpty { result.append("-") }
         result.append(c)
@@ -102,11 +104,16 @@ extension String {
       } else {
         pendingDash = true
       }
-      if result.count >= limit { break }
+      if result.count > limit {
+        truncated = true
+        break
+      }
+    }
+    if truncated, let lastDash = result.lastIndex(of: "-") {
+      result = String(result[..<lastDash])
     }
     return result.isEmpty ? "question" : result
   }
-
 }
 
 extension StringProtocol {

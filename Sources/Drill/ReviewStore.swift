@@ -17,16 +17,27 @@ public struct ReviewRecord: Equatable, Sendable, Codable {
 
   public init(
     cardID: String, reviewedAt: Date, rating: Rating, score: Double?, answerSeconds: Double,
-    schedule: CardSchedule
+    scheduledDays: Int, stability: Double, difficulty: Double
   ) {
     self.cardID = cardID
     self.reviewedAt = reviewedAt
     self.rating = rating.rawValue
     self.score = score
     self.answerSeconds = answerSeconds
-    self.scheduledDays = schedule.scheduledDays
-    self.stability = schedule.stability
-    self.difficulty = schedule.difficulty
+    self.scheduledDays = scheduledDays
+    self.stability = stability
+    self.difficulty = difficulty
+  }
+
+  /// The review that produced `schedule`.
+  public init(
+    cardID: String, reviewedAt: Date, rating: Rating, score: Double?, answerSeconds: Double,
+    schedule: CardSchedule
+  ) {
+    self.init(
+      cardID: cardID, reviewedAt: reviewedAt, rating: rating, score: score,
+      answerSeconds: answerSeconds, scheduledDays: schedule.scheduledDays,
+      stability: schedule.stability, difficulty: schedule.difficulty)
   }
 }
 
