@@ -303,8 +303,34 @@ private struct QuestionBuilder {
     }
   }
 
+  /// Joins hard-wrapped lines into paragraphs, so the console can wrap them to its width.
+  /// List items and code blocks keep their own lines; paragraphs are separated by a blank line.
+  static func reflow(_ lines: [String]) -> String {
+    var blocks: [String] = []
+    var paragraph = ""
+    func flush() {
+      if !paragraph.isEmpty { blocks.append(paragraph) }
+      paragraph = ""
+    }
+    for line in lines {
+      let stripped = line.trimmed
+      if stripped.isEmpty {
+        flush()
+        if blocks.last != "" && !blocks.isEmpty { blocks.append("") }
+      } else if stripped.hasPrefix("- ") || line.contains("\n") {
+        flush()
+        blocks.append(line)
+      } else {
+        paragraph += paragraph.isEmpty ? stripped : " " + stripped
+      }
+    }
+    flush()
+    while blocks.last == "" { blocks.removeLast() }
+    return blocks.joined(separator: "\n")
+  }
+
   func build(file: String) throws(DeckError) -> Question {
-    let model = modelAnswer.joined(separator: "\n").trimmed
+    let model = Self.reflow(modelAnswer)
     var fullPrompt = prompt
     let extra = context.joined(separator: "\n").trimmed
     if !extra.isEmpty { fullPrompt += "\n" + extra }

@@ -104,8 +104,8 @@ public enum KeyPointMatcher {
           }
           positions.append(nearest)
         }
-        guard complete, let first = positions.min(), let last = positions.max() else { continue }
-        if isNegated(spanStart: first, spanEnd: last, in: answer) == phraseIsNegated {
+        guard complete else { continue }
+        if isNegated(positions, in: answer) == phraseIsNegated {
           return .covered
         }
         sawContradiction = true
@@ -114,8 +114,13 @@ public enum KeyPointMatcher {
     return sawContradiction ? .contradicted : .missing
   }
 
-  /// Whether an odd number of negations governs the words from `spanStart` to `spanEnd`.
-  static func isNegated(spanStart: Int, spanEnd: Int, in answer: [Token]) -> Bool {
+  /// Whether an odd number of negations governs the words at `positions`.
+  ///
+  /// "not", "never" and "cannot" negate the rest of their clause; "no", "without" and "none"
+  /// negate only the next content word, so in "stable without momentum it clips the update"
+  /// the clipping is not negated.
+  static func isNegated(_ positions: [Int], in answer: [Token]) -> Bool {
+    guard let spanStart = positions.min(), let spanEnd = positions.max() else { return false }
     var start = spanStart
     let clause = answer[spanStart].clause
     while start > 0 && spanStart - (start - 1) <= negationReach
@@ -123,7 +128,18 @@ public enum KeyPointMatcher {
     {
       start -= 1
     }
-    return answer[start...spanEnd].filter(\.isNegation).count % 2 == 1
+    var count = 0
+    for index in start...spanEnd where answer[index].isNegation {
+      if !TextAnalysis.nounNegations.contains(answer[index].key) {
+        count += 1
+        continue
+      }
+      let next = answer.indices.dropFirst(index + 1).first {
+        !answer[$0].isStopword && !answer[$0].isNegation
+      }
+      if let next, positions.contains(next) { count += 1 }
+    }
+    return count % 2 == 1
   }
 
   /// A point taken from prose counts as covered when enough of its content words occur in the
@@ -136,7 +152,7 @@ public enum KeyPointMatcher {
     var negatedOnly = 0
     for key in required {
       let occurrences = answer.indices.filter { answer[$0].key == key }
-      if occurrences.contains(where: { !isNegated(spanStart: $0, spanEnd: $0, in: answer) }) {
+      if occurrences.contains(where: { !isNegated([$0], in: answer) }) {
         found += 1
       } else if !occurrences.isEmpty {
         negatedOnly += 1

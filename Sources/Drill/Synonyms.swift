@@ -20,6 +20,7 @@ enum Synonyms {
     ["large", "big", "high", "huge"],
     ["small", "low", "tiny"],
     ["fast", "quick", "rapid"],
+    ["faster", "quicker", "sooner"],
     ["increase", "raise", "grow"],
     ["decrease", "reduce", "shrink"],
     ["diverge", "blow up", "explode"],
@@ -42,6 +43,7 @@ enum Synonyms {
     ["synchronize", "sync"],
     ["mixed precision", "amp"],
     ["checkpoint", "snapshot"],
+    ["sqrt", "square root", "root"],
     ["converge", "convergence"],
   ]
 

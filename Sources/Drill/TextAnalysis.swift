@@ -83,7 +83,12 @@ public enum TextAnalysis {
     while i < characters.count {
       let c = characters[i]
       let next = i + 1 < characters.count ? characters[i + 1] : " "
-      if let spelled = greekLetters[c] {
+      if c.unicodeScalars.count > 1, c.unicodeScalars.contains(combiningCircumflex) {
+        // "v̂" and "m̂" are v hat and m hat; other accents are dropped.
+        current.append(String(c.unicodeScalars.first!))
+        flush()
+        words.append("hat")
+      } else if let spelled = greekLetters[c] {
         flush()
         words.append(spelled)
       } else if let digit = subscriptDigits[c] {
@@ -137,7 +142,11 @@ public enum TextAnalysis {
     return Stemmer.stem(word)
   }
 
+  static let combiningCircumflex = Unicode.Scalar(0x302)!
+
+  /// Greek letters and math symbols, spelled as learners type them.
   static let greekLetters: [Character: String] = [
+    "√": "sqrt", "≈": "approximately",
     "α": "alpha", "β": "beta", "γ": "gamma", "ε": "epsilon", "ϵ": "epsilon", "η": "eta",
     "θ": "theta", "λ": "lambda", "μ": "mu", "σ": "sigma", "∇": "gradient",
   ]
@@ -168,6 +177,9 @@ public enum TextAnalysis {
   static let negations: Set<String> = [
     "not", "no", "never", "without", "neither", "nor", "none", "cannot", "nobodi", "noth",
   ]
+
+  /// Negations that apply to the next content word only: "without momentum", "no state".
+  static let nounNegations: Set<String> = ["no", "without", "none", "neither", "nor"]
 
   /// Stems of function words ignored when matching.
   static let stopwords: Set<String> = Set(

@@ -187,7 +187,7 @@ import Testing
     #expect(first.followUps == ["What happens when β₂ = 0.999 and there is no correction?"])
 
     let numeric = deck.questions[1]
-    #expect(numeric.id == "adam-s-first-step")
+    #expect(numeric.id == "adams-first-step")
     #expect(numeric.topic == "Numbers")
     #expect(numeric.difficulty == .hard)
     #expect(numeric.prompt.contains("What is θ₁ − θ₀?"))
