@@ -262,7 +262,7 @@ struct DrillSession {
 
   static func percent(_ fraction: Double) -> String { "\(Int((fraction * 100).rounded()))%" }
 
-  static func number(_ value: Double) -> String { String(format: "%.8g", value) }
+  static func number(_ value: Double) -> String { String(format: "%.10g", value) }
 
   static func days(_ count: Int) -> String { count == 1 ? "1 day" : "\(count) days" }
 
