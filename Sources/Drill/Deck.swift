@@ -31,7 +31,7 @@ public struct Question: Equatable, Sendable {
   public var followUps: [String]
   /// For numeric questions, the computation whose result is the answer.
   public var numeric: NumericSpec?
-  /// Where the question was parsed from, as `file:line`, for error messages.
+  /// The question's position in its file, as `file:line`, for error messages.
   public var source: String
 
   public init(
@@ -90,7 +90,7 @@ public struct DeckError: Error, Equatable, Sendable, CustomStringConvertible {
 }
 
 extension String {
-  /// A kebab-case id from free text: "Why Adam's ε?" → "why-adams", at most `limit`
+  /// Returns a kebab-case id for free text: "Why Adam's ε?" → "why-adams", at most `limit`
   /// characters, cut at a word boundary.
   func slug(limit: Int = 60) -> String {
     var result = ""

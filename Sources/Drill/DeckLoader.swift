@@ -4,8 +4,7 @@ import Foundation
 public enum DeckLoader {
   /// Parses one deck's text, choosing the format from its content: the Optimlings format when
   /// it has a `### Key points` section or a `numeric` block, the notes' format otherwise.
-  public static func parse(_ text: String, deckID: String, file: String) throws(DeckError) -> Deck
-  {
+  public static func parse(_ text: String, deckID: String, file: String) throws(DeckError) -> Deck {
     if DeckParser.recognizes(text) {
       return try DeckParser.parse(text, defaultDeckID: deckID, file: file)
     }
@@ -56,9 +55,12 @@ public enum DeckLoader {
     return try parse(text, deckID: name.slug(), file: path)
   }
 
-  /// The deck that ships with Optimlings.
+  /// Loads the deck that ships with Optimlings.
   public static func builtIn() throws(DeckError) -> Deck {
-    guard let url = Bundle.module.url(forResource: "interview", withExtension: "md", subdirectory: "Decks") else {
+    guard
+      let url = Bundle.module.url(
+        forResource: "interview", withExtension: "md", subdirectory: "Decks")
+    else {
       throw DeckError(
         location: "interview.md",
         message: "the built-in deck is missing from the installation; reinstall or use --deck")

@@ -8,7 +8,7 @@ import OptimizerKit
 /// `numeric` block, and the sections `### Key points`, `### Model answer` and
 /// `### Follow-ups`. A `#` heading sets the topic of the questions below it.
 public enum DeckParser {
-  /// Whether `text` looks like this format rather than free-form notes.
+  /// Returns whether `text` looks like this format rather than free-form notes.
   public static func recognizes(_ text: String) -> Bool {
     MarkdownLine.lines(text).contains { line in
       switch line.kind {

@@ -12,7 +12,7 @@ public struct DrillCard: Equatable, Sendable {
   }
 }
 
-/// Chooses which cards a session asks, and sums up how sessions went.
+/// Chooses the cards of a session and sums up how sessions went.
 public enum DrillPlanner {
   public static func cards(from decks: [Deck]) -> [DrillCard] {
     decks.flatMap { deck in
@@ -20,7 +20,7 @@ public enum DrillPlanner {
     }
   }
 
-  /// The due cards, most overdue first, then new cards in deck order, at most `limit` in all.
+  /// Returns the due cards, most overdue first, then new cards in deck order, at most `limit` in all.
   /// Cards reviewed before and not yet due are left out.
   public static func reviewQueue(
     _ cards: [DrillCard], schedules: [String: CardSchedule], now: Date, limit: Int

@@ -14,7 +14,10 @@ public enum Rating: Int, CaseIterable, Comparable, Sendable {
       self = rating
       return
     }
-    guard let rating = Rating.allCases.first(where: { $0.name == word || $0.name.first.map(String.init) == word })
+    guard
+      let rating = Rating.allCases.first(where: {
+        $0.name == word || $0.name.first.map(String.init) == word
+      })
     else { return nil }
     self = rating
   }
@@ -72,7 +75,7 @@ public struct FSRS: Sendable {
   public let weights: [Double]
   /// The recall probability at which a card falls due.
   public let desiredRetention: Double
-  /// The longest interval ever scheduled, in days.
+  /// The maximum interval, in days.
   public let maximumInterval: Int
 
   /// FSRS-5's default weights, fitted by the FSRS authors on Anki review logs.
@@ -102,7 +105,8 @@ public struct FSRS: Sendable {
       (pow(desiredRetention, 1 / Self.decay) - 1) / Self.factor, 8)
   }
 
-  /// The card's schedule after a review rated `rating` at `now`; `card` is nil for a new card.
+  /// Returns the card's schedule after a review rated `rating` at `now`. `card` is nil for a
+  /// new card.
   public func schedule(_ card: CardSchedule?, rating: Rating, at now: Date) -> CardSchedule {
     let outcomes = nextStates(card, at: now)
     let state = outcomes.states[rating]!
@@ -114,12 +118,12 @@ public struct FSRS: Sendable {
       lapses: (card?.lapses ?? 0) + (card != nil && rating == .again ? 1 : 0))
   }
 
-  /// The interval in days each rating would schedule, for showing before the learner rates.
+  /// Returns the interval in days that each rating would schedule, to show before rating.
   public func previewIntervals(_ card: CardSchedule?, at now: Date) -> [Rating: Int] {
     nextStates(card, at: now).intervals
   }
 
-  /// The probability of recalling the card at `date`.
+  /// Returns the probability of recalling the card at `date`.
   public func retrievability(_ card: CardSchedule, at date: Date) -> Double {
     forgettingCurve(elapsedDays: Self.elapsedDays(from: card.lastReview, to: date), card.stability)
   }

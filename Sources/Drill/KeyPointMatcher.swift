@@ -32,8 +32,8 @@ public struct Assessment: Equatable, Sendable {
 ///
 /// A phrasing matches when each of its content words (stemmed, synonyms folded) occurs in
 /// one sentence of the answer, in any order, and the negations near those words agree with the
-/// phrasing's own: "does not need bias correction" fails the phrasing "needs bias correction"
-/// but passes "bias correction is not needed". A negation reaches back at most
+/// phrasing's own. So "does not need bias correction" fails the phrasing "needs bias
+/// correction" but passes "bias correction is not needed". A negation reaches back at most
 /// ``negationReach`` words and never across a comma or a "but".
 public enum KeyPointMatcher {
   /// How many words before the first matched word a negation may stand.
@@ -90,8 +90,8 @@ public enum KeyPointMatcher {
     let sentences = Set(answer.map(\.sentence)).sorted()
     for sentence in sentences {
       let indices = answer.indices.filter { answer[$0].sentence == sentence }
-      // Every required word must occur in this sentence; try each occurrence of the first
-      // as the anchor and take the nearest occurrence of every other word around it.
+      // Every required word must occur in this sentence. Each occurrence of the first word is
+      // tried as the anchor, with the nearest occurrence of every other word around it.
       let anchors = indices.filter { answer[$0].key == required[0] }
       for anchor in anchors {
         var positions = [anchor]
@@ -116,9 +116,9 @@ public enum KeyPointMatcher {
 
   /// Whether an odd number of negations governs the words at `positions`.
   ///
-  /// "not", "never" and "cannot" negate the rest of their clause; "no", "without" and "none"
-  /// negate only the next content word, so in "stable without momentum it clips the update"
-  /// the clipping is not negated.
+  /// "not", "never" and "cannot" negate the rest of their clause. "no", "without" and "none"
+  /// negate only the next content word, so "stable without momentum it clips the update" does
+  /// not negate the clipping.
   static func isNegated(_ positions: [Int], in answer: [Token]) -> Bool {
     guard let spanStart = positions.min(), let spanEnd = positions.max() else { return false }
     var start = spanStart
@@ -142,8 +142,8 @@ public enum KeyPointMatcher {
     return count % 2 == 1
   }
 
-  /// A point taken from prose counts as covered when enough of its content words occur in the
-  /// answer without a negation in front of them.
+  /// Grades a point taken from prose: covered when enough of the summary's content words occur
+  /// in the answer without a negation in front of them.
   static func proseOutcome(_ summary: String, fraction: Double, in answer: [Token]) -> PointOutcome
   {
     let required = unique(TextAnalysis.contentKeys(summary))

@@ -49,7 +49,10 @@ struct MarkdownLine {
     }
     if indent < 4, let level = headingLevel(body) {
       let text = body.dropFirst(level).trimmed
-      return line(.heading(level: level, text: String(text.reversed().drop(while: { $0 == "#" }).reversed()).trimmed))
+      return line(
+        .heading(
+          level: level, text: String(text.reversed().drop(while: { $0 == "#" }).reversed()).trimmed)
+      )
     }
     let compact = body.filter { !$0.isWhitespace }
     if compact.count >= 3, let first = compact.first, "-*_".contains(first),
@@ -129,7 +132,7 @@ enum InlineText {
     return (t, false)
   }
 
-  /// The text between a leading `**`/`__` pair and what follows it, or nil when `text` does
+  /// Returns the text between a leading `**`/`__` pair and what follows it, or nil when `text` does
   /// not start with bold.
   static func leadingBold(_ text: String) -> (bold: String, rest: String)? {
     for marker in ["**", "__"] where text.hasPrefix(marker) {

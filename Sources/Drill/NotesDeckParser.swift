@@ -101,7 +101,7 @@ public enum NotesDeckParser {
 
   // MARK: - Questions
 
-  /// The question in a line that starts with quoted or question-mark bold text, and any
+  /// Returns the question in a line that starts with quoted or question-mark bold text, and any
   /// answer label that follows it on the same line.
   static func question(in text: String) -> (prompt: String, trailingAnswer: String?)? {
     guard let (bold, rest) = InlineText.leadingBold(text) else { return nil }
@@ -118,7 +118,7 @@ public enum NotesDeckParser {
 
   // MARK: - Answers
 
-  /// The text after an answer label such as "What they're looking for:", or nil when `text`
+  /// Returns the text after an answer label such as "What they're looking for:", or nil when `text`
   /// does not start with one. The text may be empty when the answer continues below.
   static func answerAfterLabel(_ text: String) -> String? {
     // Look at the start without emphasis markers, so "**Label:**", "*Label*:" and
@@ -179,7 +179,7 @@ public enum NotesDeckParser {
   }
 
   /// Collects an answer that starts with `firstText` on line `after` and continues on the
-  /// lines below it; `labelIndent` is the label's list indent, or -1 for a paragraph label.
+  /// lines below it. `labelIndent` is the label's list indent, or -1 for a paragraph label.
   static func collectAnswer(
     firstText: String, lines: [MarkdownLine], after start: Int, labelIndent: Int
   ) -> (answer: AnswerBlock, nextIndex: Int) {

@@ -3,7 +3,7 @@ import OptimizerKit
 /// A numeric question's computation: run a reference optimizer on given gradients and ask for
 /// one quantity, so the deck never states an answer that the optimizers do not produce.
 public struct NumericSpec: Equatable, Sendable {
-  /// What the learner must give.
+  /// The quantity the learner must give.
   public enum Quantity: Equatable, Sendable {
     /// θ_t − θ₀, the total change of the parameters after step t.
     case change
@@ -114,7 +114,7 @@ public struct NumericSpec: Equatable, Sendable {
       expected: expected, given: given, tolerance: largestTolerance, isCorrect: isCorrect)
   }
 
-  /// The decimal numbers in `text`, in order: "−0.01", "1e-3", ".5". Digits glued to a
+  /// Returns the decimal numbers in `text`, in order: "−0.01", "1e-3", ".5". Digits glued to a
   /// letter, as in "θ1" or "beta2", are names, not numbers.
   public static func numbers(in text: String) -> [Double] {
     let characters = Array(text)

@@ -41,16 +41,16 @@ public struct ReviewRecord: Equatable, Sendable, Codable {
   }
 }
 
-/// Where card schedules and the review log persist between sessions.
+/// Storage that keeps card schedules and the review log between sessions.
 ///
 /// The command opens the SQLite progress store through this protocol, so the drill logic
 /// never depends on how rows are stored.
 public protocol ReviewStore: AnyObject {
-  /// Every card reviewed at least once, by card id.
+  /// Returns every card reviewed at least once, by card id.
   func schedules() throws -> [String: CardSchedule]
   /// Saves a card's new schedule and appends its review to the log, both or neither.
   func record(_ review: ReviewRecord, schedule: CardSchedule) throws
-  /// The review log, oldest first.
+  /// Returns the review log, oldest first.
   func reviews() throws -> [ReviewRecord]
 }
 

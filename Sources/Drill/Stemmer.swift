@@ -52,7 +52,7 @@ private struct Word {
     (0..<length).contains { !isConsonant($0) }
   }
 
-  /// Whether the first `length` letters end in a doubled consonant.
+  /// Returns whether the first `length` letters end in a doubled consonant.
   func endsWithDoubleConsonant(_ length: Int) -> Bool {
     length >= 2 && letters[length - 1] == letters[length - 2] && isConsonant(length - 1)
   }
@@ -69,7 +69,7 @@ private struct Word {
     return letters.count >= s.count && Array(letters.suffix(s.count)) == s
   }
 
-  /// The stem length left when `suffix` is removed.
+  /// Returns the stem length left when `suffix` is removed.
   func stemLength(without suffix: String) -> Int { letters.count - suffix.utf8.count }
 
   mutating func replace(_ suffix: String, with replacement: String) {

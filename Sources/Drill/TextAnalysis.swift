@@ -8,10 +8,10 @@ public struct Token: Equatable, Sendable {
   public var isNegation: Bool
   /// True for words that carry no meaning for matching, such as "the" or "of".
   public var isStopword: Bool
-  /// Which sentence of the text the word is in, counting from 0.
+  /// The index of the word's sentence in the text, from 0.
   public var sentence: Int
-  /// Which clause the word is in, counting from 0 across the whole text; a comma, a colon or
-  /// a word such as "but" starts a new clause, and a negation reaches no further than that.
+  /// The index of the word's clause, counted across the whole text. A comma, a colon or a word
+  /// such as "but" starts a new clause, and a negation reaches no further than its clause.
   public var clause: Int
 }
 
@@ -44,7 +44,7 @@ public enum TextAnalysis {
     return result
   }
 
-  /// The content keys of `text`: stems without stopwords or negations.
+  /// Returns the content keys of `text`: stems without stopwords or negations.
   public static func contentKeys(_ text: String) -> [String] {
     tokens(text).filter { !$0.isStopword && !$0.isNegation }.map(\.key)
   }
@@ -131,7 +131,7 @@ public enum TextAnalysis {
     return merged
   }
 
-  /// The matching key of one lowercase word: British spelling folded, then stemmed.
+  /// Returns the matching key of one lowercase word: British spelling folded, then stemmed.
   static func normalizeWord(_ word: String) -> String {
     var word = word
     for (british, american) in britishSpellings where word.hasPrefix(british) {

@@ -5,7 +5,7 @@ import Foundation
 enum DrillCommand {
   static let spec: CommandSpec = makeSpec()
 
-  /// What the command needs from the outside world, replaceable in tests.
+  /// The clock, store and random seed the command uses, replaceable in tests.
   struct Dependencies: Sendable {
     /// The current time, read when a question is shown, answered and rated.
     var now: @Sendable () -> Date = { Date() }
@@ -93,7 +93,8 @@ enum DrillCommand {
         throw CommandError.usage("--mock N sets the number of questions; leave out --count")
       }
       if list && (stats || mockCount != nil) {
-        throw CommandError.usage("--list prints the questions and exits; use it without stats or --mock")
+        throw CommandError.usage(
+          "--list prints the questions and exits; use it without stats or --mock")
       }
       if stats && (mockCount != nil || arguments.value("--count") != nil) {
         throw CommandError.usage("`drill stats` takes only --deck and --json")

@@ -135,7 +135,9 @@ struct DrillSession {
     say("Mock interview summary")
     for question in summary.questions {
       let score = question.score.map(Self.percent) ?? "ungraded"
-      say("  \(Self.clock(question.answerSeconds))  \(score.padding(toLength: 9, withPad: " ", startingAt: 0))  \(question.topic): \(Self.firstLine(question.prompt))")
+      say(
+        "  \(Self.clock(question.answerSeconds))  \(score.padding(toLength: 9, withPad: " ", startingAt: 0))  \(question.topic): \(Self.firstLine(question.prompt))"
+      )
     }
     let total = summary.questions.map(\.answerSeconds).reduce(0, +)
     say("Total time: \(Self.clock(total)).")
@@ -166,7 +168,9 @@ struct DrillSession {
     var lines: [String] = []
     while let line = console.readLine() {
       if line.trimmingCharacters(in: .whitespaces) == ":quit" { return .stop }
-      if line.trimmingCharacters(in: .whitespaces).isEmpty { return .answer(lines.joined(separator: "\n")) }
+      if line.trimmingCharacters(in: .whitespaces).isEmpty {
+        return .answer(lines.joined(separator: "\n"))
+      }
       lines.append(line)
     }
     return lines.isEmpty ? .stop : .answer(lines.joined(separator: "\n"))
@@ -174,7 +178,9 @@ struct DrillSession {
 
   /// Reads a rating; an empty line takes the suggestion. Nil when the input ends or on `:quit`.
   func readRating(suggested: Rating?, preview: [Rating: Int]) -> Rating? {
-    let choices = Rating.allCases.map { "\($0.rawValue) \($0.name) (\(Self.days(preview[$0] ?? 0)))" }
+    let choices = Rating.allCases.map {
+      "\($0.rawValue) \($0.name) (\(Self.days(preview[$0] ?? 0)))"
+    }
     var prompt = "Rate your recall: \(choices.joined(separator: ", "))"
     if let suggested { prompt += " [Enter = \(suggested.rawValue) \(suggested.name)]" }
     say(prompt)
@@ -202,12 +208,15 @@ struct DrillSession {
     let mark = console.isUTF8 ? ("✓", "✗") : ("+", "-")
     if let grade = assessment.numeric {
       let expected = grade.expected.map(Self.number).joined(separator: ", ")
-      let given = grade.given.isEmpty ? "no number" : grade.given.map(Self.number).joined(separator: ", ")
+      let given =
+        grade.given.isEmpty ? "no number" : grade.given.map(Self.number).joined(separator: ", ")
       let what = question.numeric?.quantityDescription ?? "the answer"
       if grade.isCorrect {
         say("\(mark.0) Correct: \(what) = \(expected) (you gave \(given)).")
       } else {
-        say("\(mark.1) Not quite: \(what) = \(expected); you gave \(given). Accepted within ±\(Self.number(grade.tolerance)).")
+        say(
+          "\(mark.1) Not quite: \(what) = \(expected); you gave \(given). Accepted within ±\(Self.number(grade.tolerance))."
+        )
       }
     } else if let score = assessment.score {
       let total = assessment.covered.count + assessment.missed.count
@@ -222,7 +231,8 @@ struct DrillSession {
     }
     if !question.modelAnswer.isEmpty {
       say("Model answer:")
-      for paragraph in question.modelAnswer.split(separator: "\n", omittingEmptySubsequences: false) {
+      for paragraph in question.modelAnswer.split(separator: "\n", omittingEmptySubsequences: false)
+      {
         say(wrap(String(paragraph), indent: 2))
       }
     }
@@ -283,7 +293,7 @@ struct DrillSession {
   }
 }
 
-/// What `--json` writes at the end of a session.
+/// The session summary that `--json` writes at the end.
 struct SessionSummary: Encodable {
   /// `review` or `mock`.
   var mode: String

@@ -31,7 +31,9 @@ enum DrillStatsReport {
     let nameWidth = stats.topics.map(\.topic.count).max() ?? 5
     for topic in stats.topics {
       let name = topic.topic.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
-      let score = topic.averageLastScore.map { "latest answers cover \(DrillSession.percent($0))" } ?? "no graded answers yet"
+      let score =
+        topic.averageLastScore.map { "latest answers cover \(DrillSession.percent($0))" }
+        ?? "no graded answers yet"
       console.print("  \(name)  \(topic.reviewed)/\(topic.cards) reviewed, \(score)")
     }
     return .success

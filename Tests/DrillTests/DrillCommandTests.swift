@@ -223,7 +223,9 @@ final class ManualClock: @unchecked Sendable {
     #expect(questions.allSatisfy { $0["answerSeconds"] as? Double == 50 })
     let weakest = summary?["weakestTopics"] as? [[String: Any]] ?? []
     #expect(weakest.count == 3)
-    #expect((weakest.first?["averageScore"] as? Double ?? 1) <= (weakest.last?["averageScore"] as? Double ?? 0))
+    #expect(
+      (weakest.first?["averageScore"] as? Double ?? 1)
+        <= (weakest.last?["averageScore"] as? Double ?? 0))
     // A mock interview leaves schedules alone.
     let store = try ProgressStore(folder: folder.appendingPathComponent("data").path)
     #expect(try DrillStore(store: store).cards().isEmpty)

@@ -36,7 +36,8 @@ import Testing
 
   @Test func wordsMustShareOneSentence() {
     let point = KeyPoint(summary: "save the optimizer state")
-    #expect(outcome("Save the weights. The state is small. The optimizer is Adam.", point) == .missing)
+    #expect(
+      outcome("Save the weights. The state is small. The optimizer is Adam.", point) == .missing)
   }
 
   @Test func builtInSynonymsMatch() {
@@ -57,13 +58,16 @@ import Testing
     let point = KeyPoint(summary: "needs bias correction")
     #expect(outcome("Adam does not need bias correction", point) == .contradicted)
     #expect(outcome("Adam doesn't need bias correction", point) == .contradicted)
-    #expect(outcome("you can train without bias correction", KeyPoint(summary: "bias correction")) == .contradicted)
+    #expect(
+      outcome("you can train without bias correction", KeyPoint(summary: "bias correction"))
+        == .contradicted)
     #expect(outcome("Adam needs bias correction", point) == .covered)
   }
 
   @Test func negationStopsAtClauseBoundary() {
     let point = KeyPoint(summary: "needs bias correction")
-    #expect(outcome("It does not need much tuning, but it needs bias correction", point) == .covered)
+    #expect(
+      outcome("It does not need much tuning, but it needs bias correction", point) == .covered)
     #expect(outcome("It is not SGD. It needs bias correction", point) == .covered)
   }
 
@@ -91,9 +95,10 @@ import Testing
     let assessment = KeyPointMatcher.assess(
       "Because the moments start at zero, the early estimates are biased towards zero.",
       for: question)
-    #expect(assessment.covered.map(\.summary) == [
-      "moments start at zero", "early estimates are biased toward zero",
-    ])
+    #expect(
+      assessment.covered.map(\.summary) == [
+        "moments start at zero", "early estimates are biased toward zero",
+      ])
     #expect(assessment.missed.map(\.summary) == ["divide by one minus beta to the t"])
     #expect(assessment.suggestedRating == .hard)
   }

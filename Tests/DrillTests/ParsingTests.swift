@@ -29,11 +29,12 @@ import Testing
   @Test func basicShape() {
     let deck = NotesDeckParser.parse(Self.basic, deckID: "notes", file: "notes.md")
     #expect(deck.title == "Momentum notes")
-    #expect(deck.questions.map(\.prompt) == [
-      "Why does momentum help on a long narrow valley?",
-      "When would you turn momentum off?",
-      "What changes for momentum with many workers?",
-    ])
+    #expect(
+      deck.questions.map(\.prompt) == [
+        "Why does momentum help on a long narrow valley?",
+        "When would you turn momentum off?",
+        "What changes for momentum with many workers?",
+      ])
     #expect(deck.questions.map(\.topic) == ["Basics", "Basics", "At scale"])
     let first = deck.questions[0]
     #expect(first.keyPoints.count == 2)
@@ -94,17 +95,19 @@ import Testing
 
   @Test func plausibleVariants() {
     let deck = NotesDeckParser.parse(Self.variants, deckID: "prep", file: "p.md")
-    #expect(deck.questions.map(\.prompt) == [
-      "How is AdamW different from Adam with L2?",
-      "What is ε for in Adam?",
-      "Why warm up the learning rate?",
-      "Name one memory-saving Adam variant.",
-      "An unanswered question?",
-    ])
+    #expect(
+      deck.questions.map(\.prompt) == [
+        "How is AdamW different from Adam with L2?",
+        "What is ε for in Adam?",
+        "Why warm up the learning rate?",
+        "Name one memory-saving Adam variant.",
+        "An unanswered question?",
+      ])
     #expect(deck.questions[0].modelAnswer.hasPrefix("decay applied to the weights directly"))
-    #expect(deck.questions[1].keyPoints.map(\.summary) == [
-      "avoids division by zero", "bounds the step when v is tiny",
-    ])
+    #expect(
+      deck.questions[1].keyPoints.map(\.summary) == [
+        "avoids division by zero", "bounds the step when v is tiny",
+      ])
     #expect(deck.questions[2].modelAnswer == "early moment estimates are noisy.")
     #expect(deck.questions[3].keyPoints.isEmpty)
     #expect(deck.questions[4].topic == "Later")
@@ -178,10 +181,11 @@ import Testing
     #expect(first.id == "adam-bias")
     #expect(first.topic == "Fundamentals")
     #expect(first.difficulty == .easy)
-    #expect(first.keyPoints.map(\.summary) == [
-      "Moments start at zero", "Early averages lean toward zero",
-      "Divide by one minus beta to the t",
-    ])
+    #expect(
+      first.keyPoints.map(\.summary) == [
+        "Moments start at zero", "Early averages lean toward zero",
+        "Divide by one minus beta to the t",
+      ])
     #expect(first.keyPoints[0].phrasings == ["initialized to zero", "zero initialization"])
     #expect(first.modelAnswer.hasSuffix("Dividing by 1 − βᵗ undoes that."))
     #expect(first.followUps == ["What happens when β₂ = 0.999 and there is no correction?"])
@@ -221,8 +225,10 @@ import Testing
   }
 
   @Test(arguments: [
-    ("## Q?\ndifficulty: brutal\n### Key points\n- a b\n### Model answer\nx", "s.md:2",
-     "invalid difficulty 'brutal'"),
+    (
+      "## Q?\ndifficulty: brutal\n### Key points\n- a b\n### Model answer\nx", "s.md:2",
+      "invalid difficulty 'brutal'"
+    ),
     ("## Q?\n### Key points\n- a b\n", "s.md:1", "has no model answer"),
     ("## Q?\n### Model answer\nx\n", "s.md:1", "has no key points"),
     ("## Q?\n### Hints\n", "s.md:2", "unknown section '### Hints'"),
@@ -234,7 +240,10 @@ import Testing
       "## Q?\n```numeric\noptimizer: Adam\nmomentum: 0.9\ninitial: 1\ngradients: 1\n```\n",
       "s.md:3", "Adam has no hyperparameter 'momentum'"
     ),
-    ("## Q?\n```numeric\noptimizer: SGD\ninitial: 1, x\ngradients: 1\n```\n", "s.md:4", "invalid number 'x'"),
+    (
+      "## Q?\n```numeric\noptimizer: SGD\ninitial: 1, x\ngradients: 1\n```\n", "s.md:4",
+      "invalid number 'x'"
+    ),
   ])
   func errorsNameLineAndFix(_ text: String, _ location: String, _ message: String) {
     do {
