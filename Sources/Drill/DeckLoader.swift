@@ -38,8 +38,20 @@ public enum DeckLoader {
       throw DeckError(location: path, message: "the folder has no .md deck files")
     }
     var decks: [Deck] = []
+    var firstFile: [String: String] = [:]
     for file in files {
-      decks.append(try loadFile(root.appendingPathComponent(file).path))
+      let path = root.appendingPathComponent(file).path
+      let deck = try loadFile(path)
+      // Card ids are `deck id/question id`, so two files with one deck id would share cards.
+      if let previous = firstFile[deck.id] {
+        throw DeckError(
+          location: path,
+          message:
+            "deck id '\(deck.id)' is also used by \(previous); give one file a different 'deck:' in its front matter or rename it"
+        )
+      }
+      firstFile[deck.id] = path
+      decks.append(deck)
     }
     return decks
   }

@@ -146,7 +146,7 @@ public enum KeyPointMatcher {
   /// in the answer without a negation in front of them.
   static func proseOutcome(_ summary: String, fraction: Double, in answer: [Token]) -> PointOutcome
   {
-    let required = unique(TextAnalysis.contentKeys(summary))
+    let required = unique(TextAnalysis.contentKeys(summary).filter { !proseFillers.contains($0) })
     guard !required.isEmpty else { return .missing }
     var found = 0
     var negatedOnly = 0
@@ -162,6 +162,17 @@ public enum KeyPointMatcher {
     if found >= needed { return .covered }
     return found + negatedOnly >= needed ? .contradicted : .missing
   }
+
+  /// Stems of words that notes use to talk about an answer rather than state it: "You should
+  /// discuss", "Your understanding of", "potential downsides".
+  static let proseFillers: Set<String> = Set(
+    [
+      "understanding", "discuss", "mention", "explain", "explanation", "talk", "able",
+      "emphasize", "awareness", "knowledge", "potential", "possibility", "possible", "case",
+      "cases", "instance", "situation", "specific", "deeper", "clear", "systematic", "approach",
+      "concept", "practical", "way", "thing", "important", "importance", "scenario", "suggest",
+      "consider", "show", "demonstrate", "describe", "point", "think",
+    ].map { Stemmer.stem($0) })
 
   private static func unique(_ keys: [String]) -> [String] {
     var seen: Set<String> = []

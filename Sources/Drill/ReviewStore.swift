@@ -53,20 +53,3 @@ public protocol ReviewStore: AnyObject {
   /// Returns the review log, oldest first.
   func reviews() throws -> [ReviewRecord]
 }
-
-/// A review store held in memory, for tests and for previews that must not touch progress.
-public final class MemoryReviewStore: ReviewStore, @unchecked Sendable {
-  private var storedSchedules: [String: CardSchedule] = [:]
-  private var log: [ReviewRecord] = []
-
-  public init() {}
-
-  public func schedules() throws -> [String: CardSchedule] { storedSchedules }
-
-  public func record(_ review: ReviewRecord, schedule: CardSchedule) throws {
-    storedSchedules[review.cardID] = schedule
-    log.append(review)
-  }
-
-  public func reviews() throws -> [ReviewRecord] { log }
-}

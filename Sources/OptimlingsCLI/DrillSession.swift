@@ -189,7 +189,11 @@ struct DrillSession {
       if text == ":quit" { return nil }
       if text.isEmpty, let suggested { return suggested }
       if let rating = Rating(input: text) { return rating }
-      say("'\(text)' is not a rating; type 1–4 or again, hard, good, easy.")
+      if text.isEmpty {
+        say("Type 1–4 or again, hard, good, easy.")
+      } else {
+        say("'\(text)' is not a rating; type 1–4 or again, hard, good, easy.")
+      }
     }
     return nil
   }
@@ -221,10 +225,12 @@ struct DrillSession {
     } else if let score = assessment.score {
       let total = assessment.covered.count + assessment.missed.count
       say("Covered \(assessment.covered.count) of \(total) key points (\(Self.percent(score))).")
-      for point in assessment.covered { say(wrap("\(mark.0) \(point.summary)", indent: 2)) }
+      for point in assessment.covered {
+        say(wrap("\(mark.0) \(point.summary)", indent: 2, hanging: 2))
+      }
       for point in assessment.missed {
         let note = assessment.contradicted.contains(point) ? " (your answer says the opposite)" : ""
-        say(wrap("\(mark.1) \(point.summary)\(note)", indent: 2))
+        say(wrap("\(mark.1) \(point.summary)\(note)", indent: 2, hanging: 2))
       }
     } else {
       say("This question has no key points to check against; compare with the model answer.")
@@ -233,18 +239,22 @@ struct DrillSession {
       say("Model answer:")
       for paragraph in question.modelAnswer.split(separator: "\n", omittingEmptySubsequences: false)
       {
-        say(wrap(String(paragraph), indent: 2))
+        let isListItem = paragraph.trimmingCharacters(in: .whitespaces).hasPrefix("- ")
+        say(wrap(String(paragraph), indent: 2, hanging: isListItem ? 2 : 0))
       }
     }
     if !question.followUps.isEmpty {
       say("Follow-ups to think about:")
-      for followUp in question.followUps { say(wrap("- \(followUp)", indent: 2)) }
+      for followUp in question.followUps { say(wrap("- \(followUp)", indent: 2, hanging: 2)) }
     }
   }
 
-  func wrap(_ text: String, indent: Int) -> String {
-    let width = max(20, console.width - indent)
+  /// Wraps `text` to the console width, indenting every line by `indent` and lines after the
+  /// first by `hanging` more, so a wrapped list item lines up under its text.
+  func wrap(_ text: String, indent: Int, hanging: Int = 0) -> String {
+    let width = max(20, console.width - indent - hanging)
     let pad = String(repeating: " ", count: indent)
+    let continuation = String(repeating: " ", count: indent + hanging)
     var lines: [String] = []
     var current = ""
     for word in text.split(separator: " ", omittingEmptySubsequences: false) {
@@ -256,7 +266,8 @@ struct DrillSession {
       }
     }
     lines.append(current)
-    return lines.map { pad + $0 }.joined(separator: "\n")
+    return lines.enumerated().map { ($0.offset == 0 ? pad : continuation) + $0.element }
+      .joined(separator: "\n")
   }
 
   func weakestTopics(_ questions: [AnsweredQuestion]) -> [TopicScore] {

@@ -273,6 +273,24 @@ import Testing
     #expect(decks.map(\.questions.count) == [2, 3])
   }
 
+  @Test func loaderRejectsRepeatedDeckID() throws {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("drill-repeat-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    for name in ["one.md", "two.md"] {
+      try Self.deck.write(
+        to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+    }
+    do {
+      _ = try DeckLoader.load(path: folder.path)
+      Issue.record("expected an error")
+    } catch {
+      #expect(error.location.hasSuffix("two.md"))
+      #expect(error.message.contains("deck id 'sample' is also used by"))
+    }
+  }
+
   @Test func loaderRejectsFileWithoutQuestions() throws {
     let file = FileManager.default.temporaryDirectory
       .appendingPathComponent("drill-empty-\(UUID().uuidString).md")
