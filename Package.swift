@@ -51,9 +51,6 @@ let package = Package(
     // A second writer process for the store's concurrency and crash tests.
     .executableTarget(name: "store-probe", dependencies: ["Store"], path: "Tests/StoreProbe"),
     .testTarget(name: "StoreTests", dependencies: ["Store", "store-probe"]),
-    .testTarget(name: "LessonsTests", dependencies: ["Lessons"]),
-    .testTarget(
-      name: "TerminalTests", dependencies: ["Terminal", "Lessons"], exclude: ["Golden"]),
     .testTarget(name: "DrillTests", dependencies: ["Drill", "Store", "OptimlingsCLI"]),
   ]
 )
