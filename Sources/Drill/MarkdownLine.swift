@@ -44,6 +44,13 @@ struct MarkdownLine {
       MarkdownLine(kind: kind, indent: indent, number: number, raw: raw)
     }
     if body.trimmed.isEmpty { return line(.blank) }
+    if body.hasPrefix(">") {
+      // A block quote reads as its content, one level deeper, so quoted answers parse too.
+      var quoted = classify(String(body.dropFirst().drop(while: { $0 == " " })), number: number)
+      quoted.indent += indent + 2
+      quoted.raw = raw
+      return quoted
+    }
     if body.hasPrefix("```") || body.hasPrefix("~~~") {
       return line(.fence(info: String(body.drop(while: { $0 == "`" || $0 == "~" })).trimmed))
     }

@@ -64,6 +64,11 @@ public enum NotesDeckParser {
       case .heading(let level, let text):
         emit(answer: nil)
         let plain = InlineText.plain(text)
+        if let prompt = headingQuestion(plain, lines: lines, after: index) {
+          pending.append((prompt, line.number, topic))
+          index += 1
+          continue
+        }
         if level == 1 && title == nil { title = plain }
         topic = cleanTopic(plain)
         index += 1
@@ -105,15 +110,51 @@ public enum NotesDeckParser {
   /// answer label that follows it on the same line.
   static func question(in text: String) -> (prompt: String, trailingAnswer: String?)? {
     guard let (bold, rest) = InlineText.leadingBold(text) else { return nil }
-    var (prompt, wasQuoted) = InlineText.unquoted(InlineText.plain(bold))
-    for prefix in ["Q:", "Q.", "Question:"] where prompt.hasPrefix(prefix) {
-      let unquoted = InlineText.unquoted(String(prompt.dropFirst(prefix.count)))
-      prompt = unquoted.text
-      wasQuoted = wasQuoted || unquoted.wasQuoted
-    }
-    guard !prompt.isEmpty, wasQuoted || prompt.hasSuffix("?") else { return nil }
+    guard let (prompt, wasQuoted) = promptText(InlineText.plain(bold)),
+      wasQuoted || prompt.hasSuffix("?")
+    else { return nil }
     let trailing = rest.drop(while: { "—–-:".contains($0) || $0.isWhitespace })
     return (prompt, answerAfterLabel(String(trailing)))
+  }
+
+  /// Returns the prompt without quotes or a "Q:", "Q3." or "Question:" prefix, and whether it
+  /// was quoted; nil when nothing is left.
+  static func promptText(_ text: String) -> (prompt: String, wasQuoted: Bool)? {
+    var (prompt, wasQuoted) = InlineText.unquoted(text)
+    let lowered = prompt.lowercased()
+    var prefixLength = 0
+    if lowered.hasPrefix("question") {
+      prefixLength = "question".count
+    } else if lowered.hasPrefix("q") {
+      prefixLength = 1
+    }
+    if prefixLength > 0 {
+      let afterWord = prompt.dropFirst(prefixLength)
+      let digits = afterWord.prefix(while: \.isNumber)
+      let rest = afterWord.dropFirst(digits.count)
+      if let marker = rest.first, ":.)".contains(marker) {
+        let unquoted = InlineText.unquoted(String(rest.dropFirst()))
+        prompt = unquoted.text
+        wasQuoted = wasQuoted || unquoted.wasQuoted
+      }
+    }
+    return prompt.isEmpty ? nil : (prompt, wasQuoted)
+  }
+
+  /// Returns the prompt of a heading that is a question: quoted or ending in "?", and directly
+  /// followed by an answer label. Other headings, such as "How does Adam work?" over a section
+  /// of prose, are topics.
+  static func headingQuestion(_ text: String, lines: [MarkdownLine], after index: Int) -> String? {
+    guard let (prompt, wasQuoted) = promptText(text), wasQuoted || prompt.hasSuffix("?") else {
+      return nil
+    }
+    guard let next = lines[(index + 1)...].first(where: { !$0.isBlank }) else { return nil }
+    switch next.kind {
+    case .listItem(let body), .text(let body):
+      return answerAfterLabel(body) != nil ? prompt : nil
+    default:
+      return nil
+    }
   }
 
   // MARK: - Answers

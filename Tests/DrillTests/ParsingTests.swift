@@ -114,6 +114,33 @@ import Testing
     #expect(deck.questions[4].modelAnswer.isEmpty)
   }
 
+  /// Questions as headings, numbered "Q3:" prefixes and answers in block quotes. A question-like
+  /// heading over prose stays a topic.
+  static let headings = """
+    ## How does momentum work?
+
+    Momentum keeps a running velocity.
+
+    ### "Why does SGD need a decaying learning rate?"
+
+    **What they're looking for:** Gradient noise keeps the iterates bouncing around the minimum.
+
+    - **Q3: What does warmup fix?**
+
+    > *Answer:* Large early steps while the moment estimates are still noisy.
+    """
+
+  @Test func headingQuestionsAndQuotes() {
+    let deck = NotesDeckParser.parse(Self.headings, deckID: "h", file: "h.md")
+    #expect(
+      deck.questions.map(\.prompt) == [
+        "Why does SGD need a decaying learning rate?", "What does warmup fix?",
+      ])
+    #expect(deck.questions.map(\.topic) == ["How does momentum work?", "How does momentum work?"])
+    #expect(deck.questions[0].modelAnswer.hasPrefix("Gradient noise keeps the iterates"))
+    #expect(deck.questions[1].modelAnswer.hasPrefix("Large early steps"))
+  }
+
   @Test func answersAreGradedAgainstNotesSentences() {
     let deck = NotesDeckParser.parse(Self.basic, deckID: "notes", file: "notes.md")
     let assessment = KeyPointMatcher.assess(
