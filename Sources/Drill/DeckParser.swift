@@ -195,7 +195,9 @@ private struct QuestionBuilder {
   var followUps: [String] = []
   var numeric: NumericSpec?
   var numericLocation = ""
+  /// Set by the first blank line after a metadata line; later `key: value` lines are prompt.
   var sawMetadataEnd = false
+  var sawMetadata = false
 
   init(prompt: String, topic: String, line: Int, location: String) {
     self.prompt = prompt
@@ -207,7 +209,7 @@ private struct QuestionBuilder {
   mutating func appendBlank(to section: DeckParser.Section) {
     switch section {
     case .body:
-      sawMetadataEnd = true
+      if sawMetadata || !context.isEmpty { sawMetadataEnd = true }
       if !context.isEmpty && context.last != "" { context.append("") }
     case .modelAnswer:
       if !modelAnswer.isEmpty && modelAnswer.last != "" { modelAnswer.append("") }
@@ -230,6 +232,7 @@ private struct QuestionBuilder {
     case .body:
       if !sawMetadataEnd && context.isEmpty, let (key, value) = DeckParser.keyValue(text) {
         try setMetadata(key, value, location: location)
+        sawMetadata = true
       } else {
         context.append(text)
       }

@@ -225,6 +225,14 @@ import Testing
     #expect(numeric.numeric?.quantityDescription == "θ₁ − θ₀")
   }
 
+  @Test func metadataMayFollowBlankLine() throws {
+    let text =
+      "## Q?\n\ndifficulty: hard\n\nA note: with a colon.\n### Key points\n- a b\n### Model answer\nx"
+    let question = try DeckParser.parse(text, defaultDeckID: "d", file: "s.md").questions[0]
+    #expect(question.difficulty == .hard)
+    #expect(question.prompt == "Q?\nA note: with a colon.")
+  }
+
   @Test func numericQuestionGradedByReferenceOptimizer() throws {
     let deck = try DeckParser.parse(Self.deck, defaultDeckID: "file", file: "s.md")
     let question = deck.questions[1]
