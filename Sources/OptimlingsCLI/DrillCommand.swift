@@ -20,7 +20,7 @@ enum DrillCommand {
   static func makeSpec(_ dependencies: Dependencies = Dependencies()) -> CommandSpec {
     CommandSpec(
       name: "drill",
-      summary: "Practise interview questions: answer, get feedback, rate your recall.",
+      summary: "Practice interview questions: answer, get feedback, rate your recall.",
       usage:
         "[stats] [--count N] [--mock N] [--deck PATH] [--list] [--json]",
       flags: ["--list", "--json"], valueOptions: ["--count", "--mock", "--deck"],
