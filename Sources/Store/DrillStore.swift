@@ -102,7 +102,7 @@ public final class DrillStore {
     self.store = store
   }
 
-  /// Every card reviewed at least once.
+  /// Returns every card reviewed at least once.
   public func cards() throws -> [StoredDrillCard] {
     try database.rows(
       """
@@ -150,7 +150,7 @@ public final class DrillStore {
     }
   }
 
-  /// The review log, oldest first; only `card`'s reviews when it is given.
+  /// Returns the review log, oldest first, or only `card`'s reviews when it is given.
   public func reviews(card: String? = nil) throws -> [StoredDrillReview] {
     let columns =
       "card, reviewed_at, rating, score, answer_seconds, scheduled_days, stability, difficulty"
