@@ -116,9 +116,9 @@ public enum KeyPointMatcher {
 
   /// Whether an odd number of negations governs the words at `positions`.
   ///
-  /// "not", "never" and "cannot" negate the rest of their clause. "no", "without" and "none"
-  /// negate only the next content word, so "stable without momentum it clips the update" does
-  /// not negate the clipping.
+  /// "not", "never" and "cannot" negate the rest of their clause. "no", "without", "none" and
+  /// "instead of" negate only the next content word, so "stable without momentum it clips the
+  /// update" does not negate the clipping.
   static func isNegated(_ positions: [Int], in answer: [Token]) -> Bool {
     guard let spanStart = positions.min(), let spanEnd = positions.max() else { return false }
     var start = spanStart

@@ -169,17 +169,19 @@ public enum TextAnalysis {
 
   /// Stems of conjunctions after which an earlier negation no longer applies.
   static let clauseStarters: Set<String> = Set(
-    ["but", "however", "although", "though", "whereas", "while", "yet", "instead"].map {
+    ["but", "however", "although", "though", "whereas", "while", "yet"].map {
       Stemmer.stem($0)
     })
 
   /// Stems of words that invert the meaning of what follows them within a sentence.
   static let negations: Set<String> = [
     "not", "no", "never", "without", "neither", "nor", "none", "cannot", "nobodi", "noth",
+    "instead",
   ]
 
-  /// Negations that apply to the next content word only: "without momentum", "no state".
-  static let nounNegations: Set<String> = ["no", "without", "none", "neither", "nor"]
+  /// Negations that apply to the next content word only: "without momentum", "no state",
+  /// "instead of adding it".
+  static let nounNegations: Set<String> = ["no", "without", "none", "neither", "nor", "instead"]
 
   /// Stems of function words ignored when matching.
   static let stopwords: Set<String> = Set(

@@ -64,6 +64,14 @@ import Testing
     #expect(outcome("Adam needs bias correction", point) == .covered)
   }
 
+  @Test func insteadOfNegatesNextWord() {
+    let point = KeyPoint(summary: "weight decay is not added to the gradient")
+    #expect(
+      outcome("AdamW shrinks the weights instead of adding the decay to the gradient", point)
+        == .covered)
+    #expect(outcome("the weight decay is added to the gradient", point) == .contradicted)
+  }
+
   @Test func negationStopsAtClauseBoundary() {
     let point = KeyPoint(summary: "needs bias correction")
     #expect(
