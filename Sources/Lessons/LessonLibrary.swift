@@ -116,20 +116,25 @@ public struct LessonLibrary: Sendable {
   ///   data (a NUL byte), or has no content.
   public static func loadFile(_ path: String) throws(LessonLoadError) -> Lesson {
     let attributes: [FileAttributeKey: Any]
+    let resolved = (path as NSString).resolvingSymlinksInPath
     do {
-      attributes = try FileManager.default.attributesOfItem(atPath: path)
+      attributes = try FileManager.default.attributesOfItem(atPath: resolved)
     } catch {
       throw LessonLoadError(path: path, reason: "file not found")
     }
-    if attributes[.type] as? FileAttributeType == .typeDirectory {
-      throw LessonLoadError(path: path, reason: "is a folder, not a lesson file")
+    switch attributes[.type] as? FileAttributeType {
+    case .typeRegular?: break
+    case .typeDirectory?: throw LessonLoadError(path: path, reason: "is a folder, not a lesson file")
+    default:
+      // Reading a pipe or device could block forever.
+      throw LessonLoadError(path: path, reason: "not a regular file")
     }
     if let size = attributes[.size] as? Int, size > maximumFileSize {
       throw LessonLoadError(
         path: path,
         reason: "file is \(size / 1_048_576) MB, larger than the \(maximumFileSize / 1_048_576) MB limit")
     }
-    guard let handle = FileHandle(forReadingAtPath: path) else {
+    guard let handle = FileHandle(forReadingAtPath: resolved) else {
       throw LessonLoadError(path: path, reason: "cannot be read (permission denied?)")
     }
     defer { try? handle.close() }

@@ -212,6 +212,8 @@ struct MathSpans {
         index += 2
         continue
       }
+      // TeX has no use for backticks, and a backtick here is usually a code span.
+      if character == "`" { return nil }
       if character == "$" {
         if isDisplay {
           guard index + 1 < characters.count, characters[index + 1] == "$" else {
