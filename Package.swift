@@ -39,6 +39,9 @@ let package = Package(
     // MARK: - Executable
 
     .executableTarget(name: "optimlings", dependencies: ["OptimlingsCLI", "CEditLine"]),
+    .executableTarget(
+      name: "LessonsBenchmark", dependencies: ["Lessons", "Terminal"],
+      path: "benchmarks/LessonsBenchmark"),
 
     // MARK: - Tests
 

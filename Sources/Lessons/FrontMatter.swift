@@ -14,7 +14,9 @@ public struct FrontMatter: Equatable, Sendable {
   public static func split(_ source: String) -> FrontMatter {
     let none = FrontMatter(fields: [:], body: source, lineCount: 0)
     guard source.hasPrefix("---") else { return none }
-    var lines = source.split(separator: "\n", maxSplits: 200, omittingEmptySubsequences: false)
+    var lines = Substring(source).utf8.split(
+      separator: 0x0A, maxSplits: 200, omittingEmptySubsequences: false
+    ).map { Substring($0) }
     guard lines.count > 1, lines[0].trimmingSpaces == "---" else { return none }
     var fields: [String: String] = [:]
     for index in 1..<lines.count {

@@ -198,7 +198,7 @@ private struct Converter {
   private func expandMath(_ inlines: [Inline]) -> [Inline] {
     var expanded: [Inline] = []
     for inline in inlines {
-      guard case .text(let text) = inline, text.contains(MathSpans.open) else {
+      guard case .text(let text) = inline, MathSpans.containsPlaceholder(text) else {
         expanded.append(inline)
         continue
       }
