@@ -266,6 +266,9 @@ struct MathSpans {
         if index > contentStart, !isSpace(bytes[index - 1]), !isDigit(after) {
           return (index + 1, String(decoding: bytes[contentStart..<index], as: UTF8.self), false)
         }
+        // Inline TeX never holds a bare `$`; one that cannot close means the opening `$` was
+        // text, such as a price, and the `$` found here may open the real span.
+        return nil
       }
       index += 1
     }

@@ -17,7 +17,7 @@ func processorSeconds() -> Double {
 var processorTimes: [Double] = []
 
 /// Wall-clock seconds of `body`; its CPU seconds are appended to `processorTimes`.
-func seconds(_ body: () throws -> Void) rethrows -> Double {
+@MainActor func seconds(_ body: () throws -> Void) rethrows -> Double {
   let start = DispatchTime.now().uptimeNanoseconds
   let processorStart = processorSeconds()
   try body()
@@ -26,7 +26,7 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
 }
 
 /// The median CPU time of the measurements since `processorTimes` was last emptied.
-func medianProcessorTime() -> Double {
+@MainActor func medianProcessorTime() -> Double {
   defer { processorTimes = [] }
   return median(processorTimes)
 }
