@@ -115,10 +115,14 @@ public struct LessonLibrary: Sendable {
   /// - Throws: ``LessonLoadError`` when the file cannot be read, is too large, holds binary
   ///   data (a NUL byte), or has no content.
   public static func loadFile(_ path: String) throws(LessonLoadError) -> Lesson {
-    let attributes: [FileAttributeKey: Any]
-    let resolved = (path as NSString).resolvingSymlinksInPath
+    var attributes: [FileAttributeKey: Any]
+    var resolved = path
     do {
-      attributes = try FileManager.default.attributesOfItem(atPath: resolved)
+      attributes = try FileManager.default.attributesOfItem(atPath: path)
+      if attributes[.type] as? FileAttributeType == .typeSymbolicLink {
+        resolved = (path as NSString).resolvingSymlinksInPath
+        attributes = try FileManager.default.attributesOfItem(atPath: resolved)
+      }
     } catch {
       throw LessonLoadError(path: path, reason: "file not found")
     }

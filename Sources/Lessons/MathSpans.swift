@@ -21,26 +21,38 @@ struct MathSpans {
 
   /// Returns `source` with every math span replaced by its placeholder.
   mutating func extract(from source: String) -> String {
+    // Most notes have no dollar sign at all; they pass through untouched.
+    guard source.utf8.contains(UInt8(ascii: "$")) else { return source }
     var output = ""
     output.reserveCapacity(source.utf8.count)
     var fence: (character: Character, length: Int)?
     var lines = source.lineSlices[...]
     while let line = lines.popFirst() {
+      // Only lines whose first non-space byte is a fence character can open or close a fence.
+      let first = line.utf8.first { $0 != 0x20 }
+      let mayBeFence = first == UInt8(ascii: "`") || first == UInt8(ascii: "~")
       if let current = fence {
-        if let marker = Self.fenceMarker(line), marker.character == current.character,
+        if mayBeFence, let marker = Self.fenceMarker(line), marker.character == current.character,
           marker.length >= current.length, Self.isFenceCloser(line)
         {
           fence = nil
         }
-        output += line + "\n"
+        output += line
+        output += "\n"
         continue
       }
-      if let marker = Self.fenceMarker(line) {
+      if mayBeFence, let marker = Self.fenceMarker(line) {
         fence = marker
-        output += line + "\n"
+        output += line
+        output += "\n"
         continue
       }
-      if let display = displayBlock(startingWith: line, rest: &lines) {
+      guard line.utf8.contains(UInt8(ascii: "$")) else {
+        output += line
+        output += "\n"
+        continue
+      }
+      if first == UInt8(ascii: "$"), let display = displayBlock(startingWith: line, rest: &lines) {
         output += display + "\n"
         continue
       }
