@@ -49,7 +49,8 @@ public struct FrontMatter: Equatable, Sendable {
   /// `value` without one pair of surrounding single or double quotes.
   public static func unquoted(_ value: String) -> String {
     let text = value.trimmingSpaces
-    for quote in ["\"", "'"] where text.count >= 2 && text.hasPrefix(quote) && text.hasSuffix(quote) {
+    for quote in ["\"", "'"] where text.count >= 2 && text.hasPrefix(quote) && text.hasSuffix(quote)
+    {
       return String(text.dropFirst().dropLast())
     }
     return String(text)

@@ -128,7 +128,8 @@ public struct LessonLibrary: Sendable {
     }
     switch attributes[.type] as? FileAttributeType {
     case .typeRegular?: break
-    case .typeDirectory?: throw LessonLoadError(path: path, reason: "is a folder, not a lesson file")
+    case .typeDirectory?:
+      throw LessonLoadError(path: path, reason: "is a folder, not a lesson file")
     default:
       // Reading a pipe or device could block forever.
       throw LessonLoadError(path: path, reason: "not a regular file")
@@ -136,7 +137,8 @@ public struct LessonLibrary: Sendable {
     if let size = attributes[.size] as? Int, size > maximumFileSize {
       throw LessonLoadError(
         path: path,
-        reason: "file is \(size / 1_048_576) MB, larger than the \(maximumFileSize / 1_048_576) MB limit")
+        reason:
+          "file is \(size / 1_048_576) MB, larger than the \(maximumFileSize / 1_048_576) MB limit")
     }
     guard let handle = FileHandle(forReadingAtPath: resolved) else {
       throw LessonLoadError(path: path, reason: "cannot be read (permission denied?)")
@@ -184,7 +186,8 @@ public struct LessonLibrary: Sendable {
         guard depth + 1 < maximumFolderDepth else {
           diagnostics.append(
             LessonDiagnostic(
-              path: path, message: "folder nested deeper than \(maximumFolderDepth) levels; skipped"))
+              path: path, message: "folder nested deeper than \(maximumFolderDepth) levels; skipped"
+            ))
           continue
         }
         if !collectFiles(
@@ -205,7 +208,9 @@ public struct LessonLibrary: Sendable {
   public func lesson(named reference: String) -> Lesson? {
     if let byID = lessons.first(where: { $0.id == reference }) { return byID }
     let lowered = reference.lowercased()
-    return lessons.first { $0.id == LessonParser.slug(reference) || $0.title.lowercased() == lowered }
+    return lessons.first {
+      $0.id == LessonParser.slug(reference) || $0.title.lowercased() == lowered
+    }
   }
 
   /// `ids: optimization, gradient-descent, …` for messages about a lesson that was not found.

@@ -126,7 +126,8 @@ public enum LessonParser {
       case .heading(_, let content), .paragraph(let content): pendingInlines += content
       case .quote(let children), .footnoteDefinition(_, let children): pendingBlocks += children
       case .list(let list): pendingBlocks += list.items.flatMap(\.blocks)
-      case .table(let table): pendingInlines += (table.header + table.rows.flatMap { $0 }).flatMap { $0 }
+      case .table(let table):
+        pendingInlines += (table.header + table.rows.flatMap { $0 }).flatMap { $0 }
       default: break
       }
       while let inline = pendingInlines.popLast() {

@@ -48,7 +48,8 @@ public struct LessonRenderer: Sendable {
   /// A line naming a step, such as `── Adam · step 2 of 5: The update ──`, for separating
   /// steps when a whole lesson is printed and for the top of a paged step.
   public func stepBanner(lesson: Lesson, stepNumber: Int) -> String {
-    let title = lesson.steps.indices.contains(stepNumber - 1)
+    let title =
+      lesson.steps.indices.contains(stepNumber - 1)
       ? lesson.steps[stepNumber - 1].title : ""
     var label = "\(lesson.title) · step \(stepNumber) of \(lesson.steps.count)"
     if !title.isEmpty, title != lesson.title { label += ": \(title)" }
@@ -120,8 +121,9 @@ public struct LessonRenderer: Sendable {
       }
     case .displayMath(let tex):
       let text = Emitter.sanitized(TeX.unicode(tex))
-      return Wrapper.wrap([Segment(text, TextStyle(italic: true))], width: max(1, width - 4)).map
-      { [Segment("    ")] + $0 }
+      return Wrapper.wrap([Segment(text, TextStyle(italic: true))], width: max(1, width - 4)).map {
+        [Segment("    ")] + $0
+      }
     case .footnoteDefinition(let label, let children):
       let marker = "[^\(Emitter.sanitized(label))]: "
       let markerWidth = DisplayWidth.of(marker)
@@ -221,7 +223,9 @@ public struct LessonRenderer: Sendable {
       let isSwift = language?.lowercased() == "swift"
       body = isSwift && options.usesColor ? SwiftHighlighter.highlight(text) : plainLines(text)
     }
-    var output: [StyledLine] = [[Segment("┌─ ", frame), Segment(label, TextStyle(italic: true, dim: true))]]
+    var output: [StyledLine] = [
+      [Segment("┌─ ", frame), Segment(label, TextStyle(italic: true, dim: true))]
+    ]
     output += body.map { [Segment("│ ", frame)] + $0 }
     output.append([Segment("└─", frame)])
     return output

@@ -126,7 +126,8 @@ enum SwiftHighlighter {
         emit(start..<index, numberStyle)
       } else if character.isLetter || character == "_" {
         let start = index
-        while index < line.count, line[index].isLetter || line[index].isNumber || line[index] == "_" {
+        while index < line.count, line[index].isLetter || line[index].isNumber || line[index] == "_"
+        {
           index += 1
         }
         let word = String(line[start..<index])

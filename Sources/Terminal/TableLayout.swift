@@ -92,7 +92,8 @@ public enum TableLayout {
       excess -= 1
     }
     while excess > 0 {
-      guard let widest = widths.indices.filter({ widths[$0] > 1 }).max(by: { widths[$0] < widths[$1] })
+      guard
+        let widest = widths.indices.filter({ widths[$0] > 1 }).max(by: { widths[$0] < widths[$1] })
       else { break }
       widths[widest] -= 1
       excess -= 1

@@ -29,7 +29,8 @@ import Testing
   }
 
   @Test func withoutFrontMatterUsesHeadingAndFileName() {
-    let lesson = LessonParser.parse("# Learning Rate Notes\n\nSome text.\n", fileName: "LR Notes.md")
+    let lesson = LessonParser.parse(
+      "# Learning Rate Notes\n\nSome text.\n", fileName: "LR Notes.md")
 
     #expect(lesson.id == "lr-notes")
     #expect(lesson.title == "Learning Rate Notes")
@@ -165,7 +166,9 @@ import Testing
     #expect(
       lesson.steps[0].blocks.last
         == .footnoteDefinition(label: "1", blocks: [.paragraph([.text("The note.")])]))
-    #expect(lesson.steps[0].blocks.contains(.paragraph([.text("Text"), .footnoteReference("1"), .text(".")])))
+    #expect(
+      lesson.steps[0].blocks.contains(
+        .paragraph([.text("Text"), .footnoteReference("1"), .text(".")])))
     #expect(lesson.steps[1].blocks.count == 2)
   }
 
@@ -180,10 +183,13 @@ import Testing
       current = children
     }
     #expect(level < MarkdownDocument.maximumDepth + 1)
-    #expect(Inline.plainText(of: current.flatMap { block -> [Inline] in
-      if case .paragraph(let inlines) = block { return inlines }
-      return []
-    }).contains("deep text"))
+    #expect(
+      Inline.plainText(
+        of: current.flatMap { block -> [Inline] in
+          if case .paragraph(let inlines) = block { return inlines }
+          return []
+        }
+      ).contains("deep text"))
   }
 
 }

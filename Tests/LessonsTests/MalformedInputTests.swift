@@ -74,13 +74,15 @@ import Testing
   @Test func truncatedUTF8AtEveryCut() {
     let text = Array("# Ωmega 学习 👍🏽\n\n$\\beta_1$ → ok".utf8)
     for cut in 0...text.count {
-      let lesson = LessonParser.parse(String(decoding: text[..<cut], as: UTF8.self), fileName: "t.md")
+      let lesson = LessonParser.parse(
+        String(decoding: text[..<cut], as: UTF8.self), fileName: "t.md")
       if cut > 2 { #expect(!lesson.steps.isEmpty) }
     }
   }
 
   @Test func tenMegabyteFile() {
-    let paragraph = "Adam keeps a running mean of gradients, $m_t$, and of squares. **Bold** text.\n\n"
+    let paragraph =
+      "Adam keeps a running mean of gradients, $m_t$, and of squares. **Bold** text.\n\n"
     let repeats = 10_000_000 / paragraph.utf8.count + 1
     let text = "# Big\n\n" + String(repeating: paragraph, count: repeats)
     let lesson = LessonParser.parse(text, fileName: "big.md")

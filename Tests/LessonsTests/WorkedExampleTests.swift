@@ -43,7 +43,8 @@ import Testing
   @Test func precisionFollowsWrittenDigits() throws {
     // SGD with lr 0.1 from θ₀ = 1 and g = 1 gives θ₁ = 0.9.
     func failures(claiming written: String) throws -> Int {
-      let text = "optimizer: SGD\nlr: 0.1\ninitial: 1\ngradients: 1\nstep 1: parameters = \(written)"
+      let text =
+        "optimizer: SGD\nlr: 0.1\ninitial: 1\ngradients: 1\nstep 1: parameters = \(written)"
       return try WorkedExample.parse(text).verify().count
     }
     #expect(try failures(claiming: "1") == 0)

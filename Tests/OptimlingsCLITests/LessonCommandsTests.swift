@@ -34,36 +34,36 @@ import Testing
       "optimlings-cli-lessons-\(UUID().uuidString)")
     let files = [
       "02-gradient-descent.md": """
-        ---
-        id: gradient-descent
-        title: Gradient descent
-        order: 20
-        exercises: [gradient-descent]
-        ---
-        # Gradient descent
+      ---
+      id: gradient-descent
+      title: Gradient descent
+      order: 20
+      exercises: [gradient-descent]
+      ---
+      # Gradient descent
 
-        Move against the gradient.
+      Move against the gradient.
 
-        ## The update
+      ## The update
 
-        $\\theta_{t+1} = \\theta_t - \\eta g_t$
+      $\\theta_{t+1} = \\theta_t - \\eta g_t$
 
-        ## Check yourself
+      ## Check yourself
 
-        1. What happens when $\\eta$ is too large?
-        2. Why follow the negative gradient?
-        """,
+      1. What happens when $\\eta$ is too large?
+      2. Why follow the negative gradient?
+      """,
       "08-adam.md": """
-        ---
-        id: adam
-        title: Adam
-        order: 80
-        exercises: [adam, adamw]
-        ---
-        ## Moments
+      ---
+      id: adam
+      title: Adam
+      order: 80
+      exercises: [adam, adamw]
+      ---
+      ## Moments
 
-        Adam tracks m and v.
-        """,
+      Adam tracks m and v.
+      """,
       "notes/scratch.md": "just a loose note with no heading\n",
       "notes/broken.md": "\0\0binary",
     ]

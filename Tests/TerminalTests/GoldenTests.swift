@@ -51,7 +51,9 @@ import Testing
     if actual != expected {
       let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
       let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
-      let first = zip(actualLines, expectedLines).enumerated().first { $0.element.0 != $0.element.1 }
+      let first = zip(actualLines, expectedLines).enumerated().first {
+        $0.element.0 != $0.element.1
+      }
       let line = first?.offset ?? min(actualLines.count, expectedLines.count)
       Issue.record(
         """
@@ -75,8 +77,10 @@ import Testing
 
   /// Wrapped text never passes the width; code blocks are exempt because they never wrap.
   @Test func wrappedLinesFitTheWidth() {
-    let wrapped = ["headings", "inline", "quotes", "lists", "tasks", "tables", "links", "math",
-      "wide", "prose", "blocks"]
+    let wrapped = [
+      "headings", "inline", "quotes", "lists", "tasks", "tables", "links", "math",
+      "wide", "prose", "blocks",
+    ]
     for (name, markdown) in GoldenFixtures.all where wrapped.contains(name) {
       for width in Self.widths {
         for colour in [false, true] {

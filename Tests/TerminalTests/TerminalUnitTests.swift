@@ -128,7 +128,8 @@ import Testing
 
   @Test func stepBannerNamesStep() {
     let lesson = LessonParser.parse("## One\n\na\n\n## Two\n\nb\n", fileName: "x.md")
-    let banner = LessonRenderer(options: .plain(width: 40)).stepBanner(lesson: lesson, stepNumber: 2)
+    let banner = LessonRenderer(options: .plain(width: 40)).stepBanner(
+      lesson: lesson, stepNumber: 2)
     #expect(banner.hasPrefix("── One · step 2 of 2: Two ──"))
     #expect(DisplayWidth.of(String(banner.dropLast())) == 40)
   }

@@ -99,7 +99,8 @@ for _ in 0..<runs {
 }
 print(
   String(
-    format: "first step of longest lesson (%@, %d steps): median %.2f ms wall, %.2f ms CPU over %d runs",
+    format:
+      "first step of longest lesson (%@, %d steps): median %.2f ms wall, %.2f ms CPU over %d runs",
     longestPath, longest.steps.count, median(firstStep) * 1000, medianProcessorTime() * 1000, runs))
 
 // 2. Loading a folder of 250 generated notes.
@@ -141,5 +142,6 @@ for _ in 0..<bigRuns {
 }
 print(
   String(
-    format: "10 MB note: parse median %.2f s wall (%.2f s CPU), render median %.2f s wall (%.2f s CPU) over %d runs",
+    format:
+      "10 MB note: parse median %.2f s wall (%.2f s CPU), render median %.2f s wall (%.2f s CPU) over %d runs",
     median(parseBig), median(parseProcessor), median(renderBig), median(renderProcessor), bigRuns))
