@@ -33,6 +33,7 @@ let package = Package(
 
     .target(name: "OptimizerKit"),
     .target(name: "OptimlingsCLI", dependencies: ["OptimizerKit", "Lessons", "Terminal"]),
+    .target(name: "Store", dependencies: ["CSQLite"]),
     .target(name: "Lessons", dependencies: ["CCmarkGFM", "OptimizerKit"]),
     .target(name: "Terminal", dependencies: ["Lessons"]),
 
@@ -50,5 +51,8 @@ let package = Package(
     .testTarget(name: "LessonsTests", dependencies: ["Lessons"]),
     .testTarget(
       name: "TerminalTests", dependencies: ["Terminal", "Lessons"], exclude: ["Golden"]),
+    // A second writer process for the store's concurrency and crash tests.
+    .executableTarget(name: "store-probe", dependencies: ["Store"], path: "Tests/StoreProbe"),
+    .testTarget(name: "StoreTests", dependencies: ["Store", "store-probe"]),
   ]
 )

@@ -29,8 +29,16 @@ public struct Adagrad: Optimizer {
     public var sum: [Double]
   }
 
-  public let hyperparameters: Hyperparameters
+  public private(set) var hyperparameters: Hyperparameters
   public var state: State
+
+  public var learningRate: Double {
+    get { hyperparameters.lr }
+    set {
+      precondition(newValue.isFinite && newValue >= 0, "learning rate must be finite and 0 or more")
+      hyperparameters.lr = newValue
+    }
+  }
 
   public init(_ hyperparameters: Hyperparameters = Hyperparameters(), parameterCount: Int)
     throws(OptimizerError)
@@ -58,18 +66,19 @@ public struct Adagrad: Optimizer {
   {
     try OptimizerError.requireMatchingCount(
       parameters: parameters.count, gradients: gradients.count)
-    try OptimizerError.requireMatchingCount(
-      parameters: parameters.count, gradients: state.sum.count)
+    try OptimizerError.requireStateCount(parameters: parameters.count, state: state.sum.count)
     let h = hyperparameters
     state.step += 1
     let clr = currentLearningRate
 
     for i in parameters.indices {
       var g = h.maximize ? -gradients[i] : gradients[i]
-      if h.weightDecay != 0 { g += h.weightDecay * parameters[i] }
-      state.sum[i] += g * g
+      if h.weightDecay != 0 {
+        g = TorchArithmetic.add(g, parameters[i], alpha: h.weightDecay)
+      }
+      state.sum[i] = TorchArithmetic.addcmul(state.sum[i], g, g, value: 1)
       let std = state.sum[i].squareRoot() + h.eps
-      parameters[i] += -clr * g / std
+      parameters[i] = TorchArithmetic.addcdiv(parameters[i], g, std, value: -clr)
     }
   }
 

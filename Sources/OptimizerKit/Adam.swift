@@ -61,8 +61,16 @@ public struct Adam: Optimizer {
     public var maxExpAvgSq: [Double]?
   }
 
-  public let hyperparameters: Hyperparameters
+  public private(set) var hyperparameters: Hyperparameters
   public var state: State
+
+  public var learningRate: Double {
+    get { hyperparameters.lr }
+    set {
+      precondition(newValue.isFinite && newValue >= 0, "learning rate must be finite and 0 or more")
+      hyperparameters.lr = newValue
+    }
+  }
 
   public init(_ hyperparameters: Hyperparameters = Hyperparameters(), parameterCount: Int)
     throws(OptimizerError)
@@ -92,13 +100,13 @@ public struct Adam: Optimizer {
   {
     try OptimizerError.requireMatchingCount(
       parameters: parameters.count, gradients: gradients.count)
-    try OptimizerError.requireMatchingCount(
-      parameters: parameters.count, gradients: state.expAvg.count)
+    try OptimizerError.requireStateCount(parameters: parameters.count, state: state.expAvg.count)
     let h = hyperparameters
     state.step += 1
 
     let stepSize = h.lr / biasCorrection1
-    let biasCorrection2Sqrt = biasCorrection2.squareRoot()
+    // torch evaluates this as the Python float power `bias_correction2 ** 0.5`.
+    let biasCorrection2Sqrt = pow(biasCorrection2, 0.5)
     let decayFactor = 1 - h.lr * h.weightDecay
     var maxima = state.maxExpAvgSq ?? []
 
@@ -106,13 +114,14 @@ public struct Adam: Optimizer {
       var g = h.maximize ? -gradients[i] : gradients[i]
       if h.weightDecay != 0 {
         switch h.weightDecayMode {
-        case .l2: g += h.weightDecay * parameters[i]
+        case .l2: g = TorchArithmetic.add(g, parameters[i], alpha: h.weightDecay)
         case .decoupled: parameters[i] *= decayFactor
         }
       }
 
       state.expAvg[i] = TorchArithmetic.lerp(state.expAvg[i], g, weight: 1 - h.beta1)
-      state.expAvgSq[i] = state.expAvgSq[i] * h.beta2 + (1 - h.beta2) * g * g
+      state.expAvgSq[i] = TorchArithmetic.addcmul(
+        state.expAvgSq[i] * h.beta2, g, g, value: 1 - h.beta2)
 
       // AMSGrad keeps the maximum of the raw v, then bias-corrects it like v.
       var secondMoment = state.expAvgSq[i]
@@ -123,7 +132,8 @@ public struct Adam: Optimizer {
 
       // ε is added after √v is bias-corrected: denom = √v / √(1 − β₂ᵗ) + ε.
       let denominator = secondMoment.squareRoot() / biasCorrection2Sqrt + h.eps
-      parameters[i] += -stepSize * state.expAvg[i] / denominator
+      parameters[i] = TorchArithmetic.addcdiv(
+        parameters[i], state.expAvg[i], denominator, value: -stepSize)
     }
 
     if h.amsgrad { state.maxExpAvgSq = maxima }
