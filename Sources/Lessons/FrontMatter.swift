@@ -37,7 +37,7 @@ public struct FrontMatter: Equatable, Sendable {
     return none
   }
 
-  /// A list value written `[a, b]` or `a, b`, with quotes removed.
+  /// Parses a list value written `[a, b]` or `a, b`, with quotes removed.
   public static func list(_ value: String) -> [String] {
     var text = value.trimmingSpaces
     if text.hasPrefix("["), text.hasSuffix("]") { text = text.dropFirst().dropLast() }

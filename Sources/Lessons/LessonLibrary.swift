@@ -13,7 +13,7 @@ public struct LessonDiagnostic: Equatable, Sendable, CustomStringConvertible {
   public var description: String { "\(path): \(message)" }
 }
 
-/// Why one file could not be loaded as a lesson.
+/// The reason one file could not be loaded as a lesson.
 public struct LessonLoadError: Error, Equatable, Sendable, CustomStringConvertible {
   public var path: String
   public var reason: String
@@ -112,7 +112,7 @@ public struct LessonLibrary: Sendable {
   /// Reads and parses one lesson file.
   ///
   /// Invalid UTF-8 is replaced with U+FFFD so the damage stays visible.
-  /// - Throws: ``LessonLoadError`` when the file cannot be read, is too large, holds binary
+  /// - Throws: ``LessonLoadError`` when the file cannot be read, is too large, contains binary
   ///   data (a NUL byte), or has no content.
   public static func loadFile(_ path: String) throws(LessonLoadError) -> Lesson {
     var attributes: [FileAttributeKey: Any]
@@ -204,7 +204,7 @@ public struct LessonLibrary: Sendable {
     return true
   }
 
-  /// The lesson with id `reference`, else the one whose title matches ignoring case.
+  /// Finds the lesson with id `reference`, else the one whose title matches ignoring case.
   public func lesson(named reference: String) -> Lesson? {
     if let byID = lessons.first(where: { $0.id == reference }) { return byID }
     let lowered = reference.lowercased()

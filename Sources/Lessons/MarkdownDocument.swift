@@ -6,7 +6,7 @@ import CCmarkGFM
 /// ``maximumDepth`` (block quotes in block quotes, emphasis in emphasis) is flattened into
 /// plain text so that the conversion and every renderer recurse a bounded number of times.
 public enum MarkdownDocument {
-  /// How deep blocks and inlines may nest before their content is flattened to text.
+  /// Maximum nesting of blocks and inlines; deeper content is flattened to text.
   public static let maximumDepth = 32
 
   /// Parses `source` into blocks. `lineOffset` is added to source line numbers, for text that
@@ -222,7 +222,7 @@ private struct Converter {
     return math.spans[index].isDisplay
   }
 
-  /// All literal text under `node`, gathered with cmark's iterator instead of recursion.
+  /// Collects all literal text under `node`, using with cmark's iterator instead of recursion.
   func flattenedText(_ node: OpaquePointer) -> String {
     guard let iterator = cmark_iter_new(node) else { return "" }
     defer { cmark_iter_free(iterator) }
@@ -247,7 +247,7 @@ private struct Converter {
     return math.restoringOriginals(String(text.trimmingSpaces))
   }
 
-  /// The number of a footnote definition. cmark numbers references 1, 2, … in order of first
+  /// Returns the number of a footnote definition. cmark numbers references 1, 2, … in order of first
   /// use, gives a reference that number as its literal, and orders definitions the same way,
   /// so the k-th definition is footnote k.
   private func footnoteLabel(_ node: OpaquePointer) -> String {

@@ -88,7 +88,7 @@ struct MathSpans {
     }
   }
 
-  /// True when `text` holds U+E000, searched as its UTF-8 bytes EE 80 80 for speed.
+  /// Returns true when `text` contains U+E000, searched as its UTF-8 bytes EE 80 80 for speed.
   static func containsPlaceholder(_ text: String) -> Bool {
     var utf8 = text.utf8.makeIterator()
     var matched = 0
@@ -221,7 +221,7 @@ struct MathSpans {
     return String(decoding: output, as: UTF8.self)
   }
 
-  /// The index after the code span that starts at `start`, or after the backtick run when
+  /// Returns the index after the code span that starts at `start`, or after the backtick run when
   /// the span is not closed on this line.
   private static func codeSpanEnd(_ bytes: [UInt8], from start: Int) -> Int {
     let backtick = UInt8(ascii: "`")
@@ -242,7 +242,7 @@ struct MathSpans {
     return runEnd
   }
 
-  /// A math span starting at the `$` at `start`, following the rule pandoc uses so prices
+  /// Finds the math span starting at the `$` at `start`, following the rule pandoc uses so prices
   /// stay text: the opening `$` is followed by a non-space, the closing `$` follows a
   /// non-space and is not followed by a digit.
   private static func mathSpan(_ bytes: [UInt8], from start: Int) -> (
@@ -278,7 +278,7 @@ struct MathSpans {
         if index > contentStart, !isSpace(bytes[index - 1]), !isDigit(after) {
           return (index + 1, String(decoding: bytes[contentStart..<index], as: UTF8.self), false)
         }
-        // Inline TeX never holds a bare `$`; one that cannot close means the opening `$` was
+        // Inline TeX never contains a bare `$`; one that cannot close means the opening `$` was
         // text, such as a price, and the `$` found here may open the real span.
         return nil
       }
@@ -287,7 +287,7 @@ struct MathSpans {
     return nil
   }
 
-  /// The fence character and length when `line` opens or closes a fenced code block.
+  /// Returns the fence character and length when `line` opens or closes a fenced code block.
   static func fenceMarker(_ line: Substring) -> (character: Character, length: Int)? {
     let indentation = line.prefix { $0 == " " }.count
     guard indentation < 4 else { return nil }

@@ -25,7 +25,7 @@ enum SwiftHighlighter {
     case multilineString
   }
 
-  /// One styled line per line of `source`.
+  /// Splits `source` into lines and colours each one.
   static func highlight(_ source: String) -> [StyledLine] {
     var state = State.code
     return source.split(separator: "\n", omittingEmptySubsequences: false).map { line in

@@ -36,7 +36,7 @@ func median(_ values: [Double]) -> Double {
   return sorted[sorted.count / 2]
 }
 
-/// A note in the shape real study notes take: headings, prose with math, a list, a table and
+/// Generates a note in the shape real study notes take: headings, prose with math, a list, a table and
 /// a code block, with sizes varied by `index`.
 func generatedNote(_ index: Int, sections: Int? = nil) -> String {
   var text = "# Note \(index)\n\n"
