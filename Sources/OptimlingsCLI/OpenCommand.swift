@@ -76,12 +76,10 @@ enum OpenCommand {
     if let closest = ids.min(by: {
       EditDistance.between(reference, $0) < EditDistance.between(reference, $1)
     }), EditDistance.between(reference, closest) <= max(2, reference.count / 3) {
-      message += "; did you mean '\(closest)'?"
+      message += " (did you mean '\(closest)'?)"
     }
-    if looksLikePath {
-      message += " No file exists at that path either."
-    }
-    message += " Lessons in \(library.directory): \(library.idListing)"
+    message += looksLikePath ? ", and no file exists at that path." : "."
+    message += " Lessons in \(library.directory): \(library.idListing)."
     throw CommandError.usage(message)
   }
 

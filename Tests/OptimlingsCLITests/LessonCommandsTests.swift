@@ -131,8 +131,8 @@ import Testing
     let result = run(["open", "adamm"])
 
     #expect(result.status == OptimlingsCLI.ExitStatus.usage)
-    #expect(result.errors.contains("unknown lesson 'adamm'; did you mean 'adam'?"))
-    #expect(result.errors.contains("gradient-descent, adam, scratch"))
+    #expect(result.errors.contains("unknown lesson 'adamm' (did you mean 'adam'?)."))
+    #expect(result.errors.contains("gradient-descent, adam, scratch."))
   }
 
   @Test func stepOutOfRangeListsSteps() {
