@@ -25,9 +25,7 @@ enum OpenCommand {
 
     let lesson = try resolve(reference, context: context)
     let console = context.console
-    let renderer = LessonRenderer(
-      options: RenderOptions(
-        width: console.width, usesColor: console.usesColor, hyperlinks: console.usesColor))
+    let renderer = renderer(for: console)
 
     var cursor: LessonCursor
     do {
@@ -37,9 +35,7 @@ enum OpenCommand {
     }
 
     if console.isTTY {
-      show(cursor: cursor, renderer: renderer, console: console)
-      context.session.lessonID = lesson.id
-      context.session.step = cursor.stepNumber
+      present(cursor, context: context)
       return .success
     }
 
@@ -81,6 +77,22 @@ enum OpenCommand {
     message += looksLikePath ? ", and no file exists at that path." : "."
     message += " Lessons in \(library.directory): \(library.idListing)."
     throw CommandError.usage(message)
+  }
+
+  /// Makes the renderer for `console`: its width, colour, and OSC 8 links whenever colour is
+  /// on.
+  static func renderer(for console: Console) -> LessonRenderer {
+    LessonRenderer(
+      options: RenderOptions(
+        width: console.width, usesColor: console.usesColor, hyperlinks: console.usesColor))
+  }
+
+  /// Shows the cursor's step paged on the console and records the position in the session.
+  /// The REPL's stepping commands call this after moving the cursor.
+  static func present(_ cursor: LessonCursor, context: CommandContext) {
+    show(cursor: cursor, renderer: renderer(for: context.console), console: context.console)
+    context.session.lessonID = cursor.lesson.id
+    context.session.step = cursor.stepNumber
   }
 
   /// Shows the cursor's step a screen at a time, waiting for Enter between screens.

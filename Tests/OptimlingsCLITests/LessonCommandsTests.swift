@@ -25,6 +25,7 @@ import Testing
     var status: OptimlingsCLI.ExitStatus
     var output: String
     var errors: String
+    var session: Session
   }
 
   let folder: String
@@ -86,7 +87,8 @@ import Testing
       readLine: { input.next() })
     let context = CommandContext(console: console)
     let status = Workbook.run(words + ["--lessons", folder], context: context)
-    return Run(status: status, output: output.text, errors: errors.text)
+    return Run(
+      status: status, output: output.text, errors: errors.text, session: context.session)
   }
 
   @Test func listShowsStepsAndExercises() {
@@ -185,5 +187,7 @@ import Testing
     #expect(result.status == OptimlingsCLI.ExitStatus.success)
     #expect(!result.output.contains("-- more"))
     #expect(result.output.contains("Step 1 of 3. Next: `open gradient-descent --step 2`"))
+    #expect(result.session.lessonID == "gradient-descent")
+    #expect(result.session.step == 1)
   }
 }
