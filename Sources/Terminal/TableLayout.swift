@@ -2,7 +2,7 @@ import Lessons
 
 /// Lays out a table: columns sized to their content, shrunk to fit the width, cells wrapped
 /// inside their column and aligned as the table's delimiter row specifies.
-public enum TableLayout {
+enum TableLayout {
   /// Renders `header` and `rows` as lines. Columns are separated by ` │ `, and a rule of `─`
   /// with `┼` crossings sits under the header.
   static func lines(
