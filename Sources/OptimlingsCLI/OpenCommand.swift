@@ -55,9 +55,13 @@ enum OpenCommand {
     let looksLikePath =
       reference.contains("/") || reference.hasSuffix(".md") || reference.hasSuffix(".markdown")
     var isDirectory: ObjCBool = false
-    if looksLikePath, FileManager.default.fileExists(atPath: reference, isDirectory: &isDirectory),
-      !isDirectory.boolValue
-    {
+    let exists = FileManager.default.fileExists(atPath: reference, isDirectory: &isDirectory)
+    if exists, isDirectory.boolValue, reference.contains("/") {
+      throw CommandError.usage(
+        "\(reference) is a folder, not a lesson; list its lessons with "
+          + "`optimlings --lessons \(reference) list`")
+    }
+    if looksLikePath, exists, !isDirectory.boolValue {
       do {
         return try LessonLibrary.loadFile(reference)
       } catch {

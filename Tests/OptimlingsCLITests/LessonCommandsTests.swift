@@ -129,6 +129,15 @@ import Testing
     #expect(result.output.contains("Adam tracks m and v."))
   }
 
+  @Test func folderPathPointsToLessonsOption() {
+    let notes = (folder as NSString).appendingPathComponent("notes")
+    let result = run(["open", notes])
+
+    #expect(result.status == OptimlingsCLI.ExitStatus.usage)
+    #expect(result.errors.contains("is a folder, not a lesson"))
+    #expect(result.errors.contains("--lessons \(notes) list"))
+  }
+
   @Test func unknownLessonListsIDs() {
     let result = run(["open", "adamm"])
 
