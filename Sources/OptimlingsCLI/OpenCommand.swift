@@ -50,7 +50,8 @@ enum OpenCommand {
     return .success
   }
 
-  /// The lesson named by id or title in the lessons folder, else the file at that path.
+  /// Finds the lesson named by id or title in the lessons folder, else loads the file at that
+  /// path.
   static func resolve(_ reference: String, context: CommandContext) throws -> Lesson {
     let looksLikePath =
       reference.contains("/") || reference.hasSuffix(".md") || reference.hasSuffix(".markdown")
