@@ -34,10 +34,11 @@ let package = Package(
     .target(name: "OptimizerKit"),
     .target(
       name: "OptimlingsCLI",
-      dependencies: ["OptimizerKit", "Lessons", "Terminal", "Cells", "Plots", "Store"]),
+      dependencies: ["OptimizerKit", "Lessons", "Terminal", "Store", "Drill", "Cells", "Plots"]),
     .target(name: "Store", dependencies: ["CSQLite"]),
     .target(name: "Lessons", dependencies: ["CCmarkGFM", "OptimizerKit"]),
     .target(name: "Terminal", dependencies: ["Lessons"]),
+    .target(name: "Drill", dependencies: ["OptimizerKit"], resources: [.copy("Decks")]),
     .target(name: "Plots"),
     .target(name: "Cells", dependencies: ["OptimizerKit", "Plots", "Lessons"]),
     // Compiled into this package and, from the same sources, into every Swift cell program.
@@ -46,6 +47,9 @@ let package = Package(
     // MARK: - Executable
 
     .executableTarget(name: "optimlings", dependencies: ["OptimlingsCLI", "CEditLine"]),
+    .executableTarget(
+      name: "LessonsBenchmark", dependencies: ["Lessons", "Terminal"],
+      path: "benchmarks/LessonsBenchmark"),
 
     // MARK: - Tests
 
@@ -55,8 +59,12 @@ let package = Package(
     .testTarget(
       name: "CellsTests",
       dependencies: ["Cells", "CellSupport", "OptimizerKit", "Plots", "Lessons"]),
+    .testTarget(name: "LessonsTests", dependencies: ["Lessons"]),
+    .testTarget(
+      name: "TerminalTests", dependencies: ["Terminal", "Lessons"], exclude: ["Golden"]),
     // A second writer process for the store's concurrency and crash tests.
     .executableTarget(name: "store-probe", dependencies: ["Store"], path: "Tests/StoreProbe"),
     .testTarget(name: "StoreTests", dependencies: ["Store", "store-probe"]),
+    .testTarget(name: "DrillTests", dependencies: ["Drill", "Store", "OptimlingsCLI"]),
   ]
 )

@@ -13,6 +13,7 @@ public struct CommandTable: Sendable {
     OpenCommand.spec,
     RunCommand.spec,
     TraceCommand.spec,
+    DrillCommand.spec,
   ])
 
   public func command(named name: String) -> CommandSpec? {
