@@ -157,8 +157,9 @@ public enum TerminalPlot {
       }
       result.append(character)
     }
+    result = trimmingTrailingSpaces(result)
     if style.usesColor && activeColor != nil { result += "\u{1B}[0m" }
-    return trimmingTrailingSpaces(result)
+    return result
   }
 
   private static func legendEntry(_ series: Series, index: Int, style: TerminalPlotStyle) -> String
