@@ -7,6 +7,7 @@ let package = Package(
   products: [
     .executable(name: "optimlings", targets: ["optimlings"]),
     .library(name: "OptimizerKit", targets: ["OptimizerKit"]),
+    .library(name: "Exercises", targets: ["Exercises"]),
   ],
   targets: [
     // MARK: - C libraries, one system-library target each
@@ -32,7 +33,12 @@ let package = Package(
     // MARK: - Libraries
 
     .target(name: "OptimizerKit"),
-    .target(name: "OptimlingsCLI", dependencies: ["OptimizerKit"]),
+    .target(name: "OptimlingsCLI", dependencies: ["OptimizerKit", "Exercises"]),
+    // Compiled into this package and, from the same sources, into every checked exercise.
+    .target(name: "ExerciseSupport"),
+    .target(
+      name: "Exercises", dependencies: ["OptimizerKit", "ExerciseSupport"],
+      exclude: ["Files"]),
 
     // MARK: - Executable
 
@@ -42,5 +48,8 @@ let package = Package(
 
     .testTarget(name: "OptimizerKitTests", dependencies: ["OptimizerKit"]),
     .testTarget(name: "OptimlingsCLITests", dependencies: ["OptimlingsCLI"]),
+    .testTarget(
+      name: "ExercisesTests",
+      dependencies: ["Exercises", "ExerciseSupport", "OptimizerKit", "OptimlingsCLI"]),
   ]
 )
