@@ -8,7 +8,12 @@ public struct CommandTable: Sendable {
 
   /// Every command the product ships. Add a new command here, once.
   public static let standard: CommandTable = CommandTable(commands: [
-    HelpCommand.spec
+    HelpCommand.spec,
+    CheckCommand.spec,
+    HintCommand.spec,
+    SolutionCommand.spec,
+    ResetCommand.spec,
+    WatchCommand.spec,
   ])
 
   public func command(named name: String) -> CommandSpec? {

@@ -1,0 +1,134 @@
+import Foundation
+
+/// The learner's exercise files: a SwiftPM package so SourceKit-LSP completes in any editor.
+///
+/// Layout: `Package.swift`, one target per exercise at `Sources/<id>/<id>.swift`, and the
+/// `ExerciseSupport` target the templates import. Each exercise is its own module, so a type
+/// or helper in one file never clashes with another file's.
+public struct Workspace: Sendable {
+  public let directory: URL
+
+  public init(directory: URL) {
+    self.directory = directory
+  }
+
+  /// `<data>/workspace`.
+  public init(dataDirectory: URL) {
+    self.init(directory: dataDirectory.appending(path: "workspace"))
+  }
+
+  public func file(for exercise: Exercise) -> URL {
+    directory.appending(path: "Sources/\(exercise.id)/\(exercise.fileName)")
+  }
+
+  public var backupDirectory: URL { directory.appending(path: "backups") }
+
+  /// Writes the package manifest and support sources, and the template of every exercise
+  /// whose file does not exist yet. Existing learner files are never touched.
+  public func prepare() throws(CheckerError) {
+    try createDirectory(directory)
+    try write(Self.manifest, to: directory.appending(path: "Package.swift"))
+    let supportSource = SourceTree.moduleSources("ExerciseSupport")
+    let supportTarget = directory.appending(path: "Sources/ExerciseSupport")
+    try createDirectory(supportTarget)
+    for module in [SupportModule.exerciseSupport] {
+      for source in module.sources {
+        guard let text = try? String(contentsOf: source, encoding: .utf8) else {
+          throw CheckerError("could not read \(source.path) from \(supportSource.path)")
+        }
+        try write(text, to: supportTarget.appending(path: source.lastPathComponent))
+      }
+    }
+    for exercise in ExerciseCatalog.all {
+      let file = file(for: exercise)
+      if FileManager.default.fileExists(atPath: file.path) { continue }
+      try createDirectory(file.deletingLastPathComponent())
+      try write(try exercise.source(.template), to: file)
+    }
+  }
+
+  /// Copies the learner's file into `backups/` and writes the template in its place.
+  ///
+  /// - Returns: the backup's location, or nil when there was no file to keep.
+  @discardableResult
+  public func reset(_ exercise: Exercise, now: Date = Date()) throws(CheckerError) -> URL? {
+    try prepare()
+    let file = file(for: exercise)
+    let template = try exercise.source(.template)
+    var backup: URL?
+    if let current = try? String(contentsOf: file, encoding: .utf8), current != template {
+      try createDirectory(backupDirectory)
+      let stamp = Int(now.timeIntervalSince1970 * 1000)
+      let target = backupDirectory.appending(path: "\(exercise.id)-\(stamp).swift")
+      try write(current, to: target)
+      backup = target
+    }
+    try write(template, to: file)
+    return backup
+  }
+
+  private func write(_ text: String, to url: URL) throws(CheckerError) {
+    if let existing = try? String(contentsOf: url, encoding: .utf8), existing == text { return }
+    do {
+      try text.write(to: url, atomically: true, encoding: .utf8)
+    } catch {
+      throw CheckerError("could not write \(url.path): \(error.localizedDescription)")
+    }
+  }
+
+  static var manifest: String {
+    let names = ExerciseCatalog.ids.map { "\"\($0)\"" }.joined(separator: ", ")
+    return """
+      // swift-tools-version: 5.9
+      // Written by Optimlings so editors can complete and type-check your exercise files.
+      // `optimlings check NAME` compiles each file on its own; this package is for your editor.
+      import PackageDescription
+
+      let exercises = [\(names)]
+
+      let package = Package(
+        name: "OptimlingsWorkspace",
+        targets: [.target(name: "ExerciseSupport")]
+          + exercises.map { .target(name: $0, dependencies: ["ExerciseSupport"]) }
+      )
+
+      """
+  }
+}
+
+/// Hints used, checks and solutions viewed, kept in a JSON file in the data folder.
+///
+/// NOTE: the shared progress store (SQLite) is meant to replace this file; it had not landed
+/// when this was written.
+public struct ExerciseProgress: Codable, Sendable, Equatable {
+  public var hintsUsed: [String: Int] = [:]
+  public var passed: Set<String> = []
+  public var solutionsViewed: Set<String> = []
+  public var lastVerdict: [String: String] = [:]
+
+  public init() {}
+
+  public static func load(from url: URL) -> ExerciseProgress {
+    guard let data = FileManager.default.contents(atPath: url.path),
+      let progress = try? JSONDecoder().decode(ExerciseProgress.self, from: data)
+    else { return ExerciseProgress() }
+    return progress
+  }
+
+  public func save(to url: URL) throws(CheckerError) {
+    try createDirectory(url.deletingLastPathComponent())
+    do {
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+      try encoder.encode(self).write(to: url, options: .atomic)
+    } catch {
+      throw CheckerError("could not save progress to \(url.path): \(error.localizedDescription)")
+    }
+  }
+
+  public mutating func record(_ verdict: Verdict) {
+    guard verdict.kind != .cancelled else { return }
+    if verdict.passed { passed.insert(verdict.exercise) }
+    lastVerdict[verdict.exercise] = verdict.kind.rawValue
+  }
+}

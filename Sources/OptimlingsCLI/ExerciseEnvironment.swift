@@ -1,0 +1,74 @@
+import Exercises
+import Foundation
+
+/// What the exercise commands share: the data folder, workspace, checker and progress file.
+struct ExerciseEnvironment {
+  let dataDirectory: URL
+  let workspace: Workspace
+
+  init(context: CommandContext) {
+    dataDirectory = Self.dataDirectory(
+      globals: context.globals, environment: context.environment)
+    workspace = Workspace(dataDirectory: dataDirectory)
+  }
+
+  /// `--data DIR`, else `$XDG_DATA_HOME/optimlings`, else `~/.local/share/optimlings`.
+  static func dataDirectory(globals: GlobalOptions, environment: [String: String]) -> URL {
+    if let explicit = globals.dataDirectory { return URL(fileURLWithPath: explicit) }
+    if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty {
+      return URL(fileURLWithPath: xdg).appending(path: "optimlings")
+    }
+    let home = environment["HOME"] ?? NSHomeDirectory()
+    return URL(fileURLWithPath: home).appending(path: ".local/share/optimlings")
+  }
+
+  var progressFile: URL { dataDirectory.appending(path: "exercise-progress.json") }
+
+  func loadProgress() -> ExerciseProgress { ExerciseProgress.load(from: progressFile) }
+
+  func checker() throws(CommandError) -> ExerciseChecker {
+    do {
+      return try ExerciseChecker(cacheDirectory: dataDirectory.appending(path: "cache"))
+    } catch {
+      throw CommandError(.failure, error.message)
+    }
+  }
+
+  /// The exercise named by the first positional, else the REPL's current one, else the first
+  /// that has not passed yet.
+  func exercise(_ arguments: ParsedArguments, context: CommandContext) throws(CommandError)
+    -> Exercise
+  {
+    if let name = arguments.positionals.first {
+      return try Self.exercise(named: name)
+    }
+    if let current = context.session.exerciseID, let exercise = ExerciseCatalog.exercise(id: current) {
+      return exercise
+    }
+    let passed = loadProgress().passed
+    return ExerciseCatalog.all.first { !passed.contains($0.id) } ?? ExerciseCatalog.all[0]
+  }
+
+  static func exercise(named name: String) throws(CommandError) -> Exercise {
+    if let exercise = ExerciseCatalog.exercise(id: name) { return exercise }
+    var message = "unknown exercise '\(name)'"
+    let closest = ExerciseCatalog.ids.min {
+      EditDistance.between(name, $0) < EditDistance.between(name, $1)
+    }
+    if let closest, EditDistance.between(name, closest) <= 3 {
+      message += "; did you mean '\(closest)'?"
+    }
+    message += " The exercises are: \(ExerciseCatalog.ids.joined(separator: ", "))."
+    throw .usage(message)
+  }
+
+  /// Prepares the workspace and returns the learner's file for `exercise`.
+  func learnerFile(_ exercise: Exercise) throws(CommandError) -> URL {
+    do {
+      try workspace.prepare()
+    } catch {
+      throw CommandError(.failure, error.message)
+    }
+    return workspace.file(for: exercise)
+  }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import Exercises
+
+enum SolutionCommand {
+  static let spec: CommandSpec = CommandSpec(
+    name: "solution",
+    summary: "Show the reference solution: after your check passes, or once you confirm.",
+    usage: "[NAME] [--force]", flags: ["--force"], completion: .exercise
+  ) { arguments, context in
+    let environment = ExerciseEnvironment(context: context)
+    let exercise = try environment.exercise(arguments, context: context)
+    var progress = environment.loadProgress()
+    let allowed =
+      progress.passed.contains(exercise.id) || progress.solutionsViewed.contains(exercise.id)
+      || arguments.has("--force")
+    if !allowed {
+      guard context.isInteractive || context.console.isTTY else {
+        throw CommandError(
+          .failure,
+          "\(exercise.id) has not passed yet; run `check \(exercise.id)` first, or add --force "
+            + "to see the solution anyway")
+      }
+      context.console.print(
+        "\(exercise.id) has not passed yet. Seeing the solution now spoils the exercise.")
+      context.console.write("Type yes to show it: ")
+      guard context.console.readLine()?.trimmingCharacters(in: .whitespaces).lowercased() == "yes"
+      else {
+        context.console.print("Not shown. `hint \(exercise.id)` gives the next hint instead.")
+        return .failure
+      }
+    }
+    let source: String
+    do {
+      source = try exercise.source(.solution)
+    } catch {
+      throw CommandError(.failure, "\(error)")
+    }
+    progress.solutionsViewed.insert(exercise.id)
+    try? progress.save(to: environment.progressFile)
+    context.console.print(source)
+    return .success
+  }
+}
