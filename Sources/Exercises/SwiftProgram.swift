@@ -70,10 +70,17 @@ public struct SwiftProgram: Sendable {
     progress: (String) -> Void = { _ in }, isCancelled: @Sendable () -> Bool = { false }
   ) throws(CheckerError) -> CompileResult {
     let built = try builtModules(progress: progress, isCancelled: isCancelled)
+    // One frontend process for all files (-wmo) and lld where the toolchain ships it: both
+    // cut the compile time a learner waits for after every save.
     var arguments = [
-      "-Onone", "-diagnostic-style=llvm", "-no-color-diagnostics", "-module-name", "Checked",
-      "-o", output.path,
+      "-Onone", "-wmo", "-diagnostic-style=llvm", "-no-color-diagnostics", "-module-name",
+      "Checked", "-o", output.path,
     ]
+    #if os(Linux)
+      let lld = URL(fileURLWithPath: toolchain.swiftc).deletingLastPathComponent()
+        .appending(path: "ld.lld")
+      if FileManager.default.isExecutableFile(atPath: lld.path) { arguments.append("-use-ld=lld") }
+    #endif
     for module in built { arguments += ["-I", module.directory.path] }
     arguments += extraArguments
     arguments += sources.map(\.path)

@@ -4,12 +4,24 @@ import Foundation
 /// What the exercise commands share: the data folder, workspace, checker and progress file.
 struct ExerciseEnvironment {
   let dataDirectory: URL
+  let cacheDirectory: URL
   let workspace: Workspace
 
   init(context: CommandContext) {
     dataDirectory = Self.dataDirectory(
       globals: context.globals, environment: context.environment)
+    cacheDirectory = Self.cacheDirectory(environment: context.environment)
     workspace = Workspace(dataDirectory: dataDirectory)
+  }
+
+  /// `$XDG_CACHE_HOME/optimlings`, else `~/.cache/optimlings`: built support modules and
+  /// verdicts, which can be deleted at any time and are shared by every data folder.
+  static func cacheDirectory(environment: [String: String]) -> URL {
+    if let xdg = environment["XDG_CACHE_HOME"], !xdg.isEmpty {
+      return URL(fileURLWithPath: xdg).appending(path: "optimlings")
+    }
+    let home = environment["HOME"] ?? NSHomeDirectory()
+    return URL(fileURLWithPath: home).appending(path: ".cache/optimlings")
   }
 
   /// `--data DIR`, else `$XDG_DATA_HOME/optimlings`, else `~/.local/share/optimlings`.
@@ -28,7 +40,7 @@ struct ExerciseEnvironment {
 
   func checker() throws(CommandError) -> ExerciseChecker {
     do {
-      return try ExerciseChecker(cacheDirectory: dataDirectory.appending(path: "cache"))
+      return try ExerciseChecker(cacheDirectory: cacheDirectory)
     } catch {
       throw CommandError(.failure, error.message)
     }
