@@ -25,11 +25,15 @@ public final class FileWatcher {
   /// Also wait on standard input, to stop at its end.
   private let watchesInput: Bool
 
-  public init(file: URL, watchesInput: Bool = true) {
+  /// - Parameters:
+  ///   - watchesInput: also return when standard input ends or reads `q`.
+  ///   - usesNotifications: false forces polling, as on systems without inotify.
+  public init(file: URL, watchesInput: Bool = true, usesNotifications: Bool = true) {
     self.file = file
     self.watchesInput = watchesInput
     self.lastSignature = Self.signature(file)
     #if canImport(Glibc)
+      guard usesNotifications else { return }
       let descriptor = inotify_init1(Int32(IN_CLOEXEC | IN_NONBLOCK))
       if descriptor >= 0 {
         let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_MODIFY)
