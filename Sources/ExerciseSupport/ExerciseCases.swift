@@ -152,15 +152,20 @@ public enum ExerciseCases {
 
   static func adam() -> [ExerciseCase] {
     standard("", settings: adamSettings, seed: 61) + [
-      longRun("betas-0.8-0.99", settings: adamSettings.merging(["beta1": 0.8, "beta2": 0.99]) { $1 }, seed: 62),
-      longRun("weight-decay", settings: adamSettings.merging(["weight_decay": 0.1]) { $1 }, seed: 63),
+      longRun(
+        "betas-0.8-0.99", settings: adamSettings.merging(["beta1": 0.8, "beta2": 0.99]) { $1 },
+        seed: 62),
+      longRun(
+        "weight-decay", settings: adamSettings.merging(["weight_decay": 0.1]) { $1 }, seed: 63),
     ]
   }
 
   static func adamW() -> [ExerciseCase] {
     let settings = adamSettings.merging(["weight_decay": 0.01]) { $1 }
     return standard("", settings: settings, seed: 71) + [
-      longRun("strong-decay", settings: settings.merging(["weight_decay": 0.5, "lr": 0.05]) { $1 }, seed: 72)
+      longRun(
+        "strong-decay", settings: settings.merging(["weight_decay": 0.5, "lr": 0.05]) { $1 },
+        seed: 72)
     ]
   }
 

@@ -36,7 +36,8 @@ public enum TrajectoryComparison {
   public static let relativeTolerance = 1e-9
 
   public static func firstDivergence(
-    expected: [CaseTrajectory], actual: [CaseTrajectory], relativeTolerance: Double = relativeTolerance
+    expected: [CaseTrajectory], actual: [CaseTrajectory],
+    relativeTolerance: Double = relativeTolerance
   ) -> Divergence? {
     for expectedCase in expected {
       let actualCase = actual.first { $0.name == expectedCase.name }

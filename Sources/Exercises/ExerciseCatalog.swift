@@ -50,7 +50,9 @@ public enum ExerciseCatalog {
           + "g ← g + λθ, sum += g².",
         "The update is θ ← θ − clr·g / (√sum + ε), with ε outside the square root.",
       ],
-      mistakeIDs: ["lr-decay-uses-t", "eps-inside-sqrt", "gradient-not-squared", "update-sign-flipped"]),
+      mistakeIDs: [
+        "lr-decay-uses-t", "eps-inside-sqrt", "gradient-not-squared", "update-sign-flipped",
+      ]),
     Exercise(
       id: "rmsprop", title: "RMSprop, then its centered variant", lessonID: "adagrad-rmsprop",
       summary: "Replace AdaGrad's sum with a moving average; then center it by the mean gradient.",
@@ -74,7 +76,9 @@ public enum ExerciseCatalog {
         "Return m / (1 − βᵗ) with the t of this update, so a constant input x gives exactly x "
           + "from the first step on. Keep the raw m stored; only the returned value is corrected.",
       ],
-      mistakeIDs: ["missing-bias-correction", "bias-correction-off-by-one", "missing-one-minus-beta"]
+      mistakeIDs: [
+        "missing-bias-correction", "bias-correction-off-by-one", "missing-one-minus-beta",
+      ]
     ),
     Exercise(
       id: "adam", title: "Adam", lessonID: "adam",

@@ -43,7 +43,8 @@ struct MomentumModel {
         }
         let direction =
           nesterov && mistake != "missing-nesterov-lookahead" ? g + momentum * next[i] : next[i]
-        parameters[i] += mistake == "update-sign-flipped" ? effectiveLR * direction : -effectiveLR * direction
+        parameters[i] +=
+          mistake == "update-sign-flipped" ? effectiveLR * direction : -effectiveLR * direction
       }
       buffer = next
       trajectory.record(step, ("parameters", parameters), ("momentum_buffer", next))
@@ -129,7 +130,8 @@ struct RMSpropModel {
           variance -= gradAvg[i] * gradAvg[i]
         }
         let denominator =
-          mistake == "eps-inside-sqrt" ? (variance + h.eps).squareRoot() : variance.squareRoot() + h.eps
+          mistake == "eps-inside-sqrt"
+          ? (variance + h.eps).squareRoot() : variance.squareRoot() + h.eps
         let update = h.lr * g / denominator
         parameters[i] += mistake == "update-sign-flipped" ? update : -update
       }

@@ -197,7 +197,8 @@ struct FileLock {
   init(path: String) throws(CheckerError) {
     descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else {
-      throw CheckerError("could not open the lock file \(path): \(String(cString: strerror(errno)))")
+      throw CheckerError(
+        "could not open the lock file \(path): \(String(cString: strerror(errno)))")
     }
     while flock(descriptor, LOCK_EX) != 0 && errno == EINTR {}
   }

@@ -16,7 +16,9 @@ public struct StepRecord: Equatable, Sendable {
 
   public static func == (lhs: StepRecord, rhs: StepRecord) -> Bool {
     lhs.step == rhs.step && lhs.quantities.count == rhs.quantities.count
-      && zip(lhs.quantities, rhs.quantities).allSatisfy { $0.name == $1.name && $0.values == $1.values }
+      && zip(lhs.quantities, rhs.quantities).allSatisfy {
+        $0.name == $1.name && $0.values == $1.values
+      }
   }
 }
 

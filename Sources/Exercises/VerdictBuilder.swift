@@ -15,7 +15,8 @@ struct VerdictBuilder {
     var lines = ["✗ \(exercise.id): your file does not compile."]
     for diagnostic in own.prefix(8) {
       lines.append("")
-      lines.append("\(diagnostic.file):\(diagnostic.line):\(diagnostic.column): \(diagnostic.message)")
+      lines.append(
+        "\(diagnostic.file):\(diagnostic.line):\(diagnostic.column): \(diagnostic.message)")
       lines += diagnostic.excerpt.map { "    \($0)" }
     }
     if own.isEmpty && !harness.isEmpty {
@@ -86,7 +87,8 @@ struct VerdictBuilder {
         next: "Remove print calls inside loops, or print only a few values while debugging.")
     }
     if let message = output.harnessError {
-      return failure(.harnessError, message + position + ".", next: "Compare your type with the template.")
+      return failure(
+        .harnessError, message + position + ".", next: "Compare your type with the template.")
     }
     if case .signaled(let signal) = outcome.termination {
       return crash(signal: signal, outcome: outcome, position: position)
@@ -164,13 +166,15 @@ struct VerdictBuilder {
     }
     if allocation {
       what = "your program tried to allocate more memory than the checker allows\(position)."
-      next = "Arrays here hold a few values per parameter; check the counts you pass to Array(repeating:count:)."
+      next =
+        "Arrays here hold a few values per parameter; check the counts you pass to Array(repeating:count:)."
     }
     var message = "✗ \(exercise.id): \(what)"
     if let fatal {
       message += "\n  \(fatal.trimmingCharacters(in: .whitespaces))"
       if fatal.contains("Index out of range") {
-        next = "An array index went past the end: check loop bounds and that every array has one entry per parameter."
+        next =
+          "An array index went past the end: check loop bounds and that every array has one entry per parameter."
       }
     }
     return Verdict(exercise: exercise.id, kind: .crashed, message: message + "\n" + next)
@@ -196,13 +200,16 @@ struct VerdictBuilder {
     let place = "case \"\(divergence.caseName)\" (seed \(divergence.seed)), step \(divergence.step)"
     switch divergence.kind {
     case .wrongValue:
-      lines.append("✗ \(exercise.id): wrong value in \(place), \(divergence.quantity)[\(divergence.index ?? 0)].")
+      lines.append(
+        "✗ \(exercise.id): wrong value in \(place), \(divergence.quantity)[\(divergence.index ?? 0)]."
+      )
       lines.append(
         "  expected \(number(divergence.expected)), got \(number(divergence.actual))")
     case .nonFinite:
       lines.append(
         "✗ \(exercise.id): \(number(divergence.actual)) in \(place), "
-          + "\(divergence.quantity)[\(divergence.index ?? 0)]; expected \(number(divergence.expected)).")
+          + "\(divergence.quantity)[\(divergence.index ?? 0)]; expected \(number(divergence.expected))."
+      )
       lines.append(
         "  NaN or ∞ usually comes from dividing by zero, the square root of a negative number, "
           + "or values that grow without bound.")
@@ -220,7 +227,9 @@ struct VerdictBuilder {
       for row in table {
         let expectedText = row.expected.map(number).joined(separator: ", ")
         let actualText = row.actual.map(number).joined(separator: ", ")
-        lines.append("  \(String(row.step).padding(toLength: 5, withPad: " ", startingAt: 0)) [\(expectedText)] → [\(actualText)]")
+        lines.append(
+          "  \(String(row.step).padding(toLength: 5, withPad: " ", startingAt: 0)) [\(expectedText)] → [\(actualText)]"
+        )
       }
     }
     lines.append("")

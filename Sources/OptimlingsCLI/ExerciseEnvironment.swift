@@ -54,7 +54,9 @@ struct ExerciseEnvironment {
     if let name = arguments.positionals.first {
       return try Self.exercise(named: name)
     }
-    if let current = context.session.exerciseID, let exercise = ExerciseCatalog.exercise(id: current) {
+    if let current = context.session.exerciseID,
+      let exercise = ExerciseCatalog.exercise(id: current)
+    {
       return exercise
     }
     let passed = loadProgress().passed

@@ -25,7 +25,8 @@ enum HintCommand {
     } catch {
       throw CommandError(.failure, "\(error)")
     }
-    context.console.print("Hint \(used + 1) of \(total) for \(exercise.id): \(exercise.hints[used])")
+    context.console.print(
+      "Hint \(used + 1) of \(total) for \(exercise.id): \(exercise.hints[used])")
     return .success
   }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import Exercises
+import Foundation
 
 enum SolutionCommand {
   static let spec: CommandSpec = CommandSpec(

@@ -13,7 +13,8 @@ enum WatchCommand {
     let watcher = FileWatcher(file: file)
     let how = watcher.usesNotifications ? "" : " (polling)"
     context.console.print("Watching \(file.path)\(how). Save to check again; q or Ctrl-C stops.")
-    var last = try CheckCommand.run(exercise, file: file, environment: environment, context: context)
+    var last = try CheckCommand.run(
+      exercise, file: file, environment: environment, context: context)
     context.console.print(last.message)
     let cancellation = context.cancellation
     while true {
@@ -24,7 +25,8 @@ enum WatchCommand {
       case .changed:
         context.console.print("")
         context.console.print("— \(exercise.fileName) changed, checking —")
-        last = try CheckCommand.run(exercise, file: file, environment: environment, context: context)
+        last = try CheckCommand.run(
+          exercise, file: file, environment: environment, context: context)
         context.console.print(last.message)
       }
     }

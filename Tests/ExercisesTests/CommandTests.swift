@@ -16,7 +16,9 @@ final class CommandRun: @unchecked Sendable {
     self.input = input
   }
 
-  func run(_ words: [String], interactive: Bool = false) -> (OptimlingsCLI.ExitStatus, String, String) {
+  func run(_ words: [String], interactive: Bool = false) -> (
+    OptimlingsCLI.ExitStatus, String, String
+  ) {
     lock.lock()
     output = ""
     errors = ""
@@ -125,14 +127,16 @@ struct CommandTests {
     #expect(errors.contains("--force"))
 
     let declined = CommandRun(input: ["no"])
-    #expect(declined.run(["solution", "adam"], interactive: true).0 == OptimlingsCLI.ExitStatus.failure)
+    #expect(
+      declined.run(["solution", "adam"], interactive: true).0 == OptimlingsCLI.ExitStatus.failure)
 
     let confirmed = CommandRun(input: ["yes"])
     let (confirmedStatus, output, _) = confirmed.run(["solution", "adam"], interactive: true)
     #expect(confirmedStatus == OptimlingsCLI.ExitStatus.success)
     #expect(output.contains("struct Adam"))
 
-    #expect(CommandRun().run(["solution", "adam", "--force"]).0 == OptimlingsCLI.ExitStatus.success)
+    #expect(
+      CommandRun().run(["solution", "adam", "--force"]).0 == OptimlingsCLI.ExitStatus.success)
   }
 
   @Test("reset keeps a backup and workspace keeps edits")
@@ -171,6 +175,7 @@ struct CommandTests {
     }
     #expect(
       FileManager.default.fileExists(
-        atPath: run.data.appending(path: "workspace/Sources/ExerciseSupport/Trajectory.swift").path))
+        atPath: run.data.appending(path: "workspace/Sources/ExerciseSupport/Trajectory.swift").path)
+    )
   }
 }

@@ -130,7 +130,8 @@ let plantedMistakes: [PlantedMistake] = [
   PlantedMistake(
     exercise: "adamw", mistake: "decay-not-scaled-by-lr",
     patches: [("*= 1 - lr * weightDecay", "*= 1 - weightDecay")]),
-  PlantedMistake(exercise: "adamw", mistake: "missing-bias-correction", patches: adamBiasCorrection),
+  PlantedMistake(
+    exercise: "adamw", mistake: "missing-bias-correction", patches: adamBiasCorrection),
   PlantedMistake(exercise: "adamw", mistake: "eps-inside-sqrt", patches: adamEpsInside),
   PlantedMistake(exercise: "adamw", mistake: "betas-swapped", patches: adamBetasSwapped),
   PlantedMistake(exercise: "adamw", mistake: "update-sign-flipped", patches: adamSignFlipped),
