@@ -23,7 +23,7 @@ public enum ExerciseCases {
 
   static let dimension = 3
 
-  /// The fixed sequences: zeros, tiny (about 1e-9), huge (about 1e6), components of very
+  /// Returns the fixed sequences: zeros, tiny (about 1e-9), huge (about 1e6), components of very
   /// different scales, and a long run of 150 steps.
   static func sequences(seed: UInt64) -> [(String, UInt64, [[Double]])] {
     var random = SplitMix64(seed: seed)
@@ -40,7 +40,7 @@ public enum ExerciseCases {
     ]
   }
 
-  /// The fixed sequences and two closed-loop runs, all with the same settings.
+  /// Returns the fixed sequences and two closed-loop runs, all with the same settings.
   static func standard(
     _ prefix: String, settings: [String: Double], seed: UInt64, closedLoopSteps: Int = 100
   ) -> [ExerciseCase] {
@@ -58,7 +58,7 @@ public enum ExerciseCases {
     return cases
   }
 
-  /// One long run of 150 seeded steps with `settings`.
+  /// Returns one long run of 150 seeded steps with `settings`.
   static func longRun(_ name: String, settings: [String: Double], seed: UInt64) -> ExerciseCase {
     var random = SplitMix64(seed: seed)
     return ExerciseCase(
@@ -199,7 +199,7 @@ public enum ExerciseCases {
     ]
   }
 
-  /// Each step is one call on a fresh set of gradients, split into tensors of `shape` sizes.
+  /// Returns cases where each step is one call on a fresh set of gradients, split into tensors of `shape` sizes.
   static func clipping() -> [ExerciseCase] {
     let shape: [Double] = [3, 2, 4]
     let size = 9

@@ -1,6 +1,6 @@
 import ExerciseSupport
 
-/// Where the learner's trajectory first leaves the expected one.
+/// The first step and quantity at which the learner's trajectory leaves the expected one.
 public struct Divergence: Codable, Equatable, Sendable {
   public enum Kind: String, Codable, Sendable {
     /// A finite value outside the tolerance.
@@ -117,7 +117,7 @@ public enum MistakeDiagnosis {
   /// may order its arithmetic differently from the model and round differently over 150 steps.
   public static let relativeTolerance = 1e-6
 
-  /// The id of the first modelled mistake whose trajectory agrees with `actual` on every case,
+  /// Returns the id of the first modelled mistake whose trajectory agrees with `actual` on every case,
   /// or nil.
   public static func diagnose(
     exerciseID: String, cases: [ExerciseCase], actual: [CaseTrajectory]

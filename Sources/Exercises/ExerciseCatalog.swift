@@ -4,7 +4,7 @@ public enum ExerciseCatalog {
 
   public static var ids: [String] { all.map(\.id) }
 
-  /// The exercise after `id` in curriculum order, or nil after the last.
+  /// Returns the exercise after `id` in curriculum order, or nil after the last.
   public static func next(after id: String) -> Exercise? {
     guard let index = all.firstIndex(where: { $0.id == id }), index + 1 < all.count else {
       return nil

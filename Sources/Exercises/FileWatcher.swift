@@ -80,7 +80,7 @@ public final class FileWatcher {
           }
         }
       }
-      // Both paths end here: a notification only says something in the folder changed.
+      // Both paths end here: a notification only signals a change somewhere in the folder.
       let signature = Self.signature(file)
       if signature != lastSignature {
         lastSignature = signature

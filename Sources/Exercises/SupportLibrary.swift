@@ -97,7 +97,7 @@ public struct SupportLibrary: Sendable {
     self.toolchain = toolchain
   }
 
-  /// The cache key of `module`: a hash of the toolchain identity, its sources and those of its
+  /// Returns the cache key of `module`: a hash of the toolchain identity, its sources and those of its
   /// dependencies.
   public func key(for module: SupportModule) throws(CheckerError) -> String {
     var hasher = StableHash()
@@ -120,7 +120,7 @@ public struct SupportLibrary: Sendable {
     return hasher.hexDigest
   }
 
-  /// The built module, building it and its dependencies first when the cache has none.
+  /// Returns the built module, building it and its dependencies first when the cache has none.
   ///
   /// - Parameter progress: called with a line before each build, which takes seconds.
   public func build(

@@ -45,11 +45,7 @@ public struct SwiftProgram: Sendable {
     self.modules = modules
   }
 
-  private static func locateToolchain() throws(CheckerError) -> Toolchain {
-    try Toolchain.locate()
-  }
-
-  /// The support modules, built on first use.
+  /// Returns the support modules, building them on first use.
   public func builtModules(
     progress: (String) -> Void = { _ in }, isCancelled: @Sendable () -> Bool = { false }
   ) throws(CheckerError) -> [BuiltModule] {

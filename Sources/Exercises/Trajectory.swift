@@ -39,7 +39,7 @@ public struct CaseTrajectory: Equatable, Sendable {
   }
 }
 
-/// What a checked program printed, split into protocol lines and the learner's own output.
+/// A checked program's standard output, split into protocol lines and the learner's own output.
 public struct HarnessOutput: Sendable {
   public var cases: [CaseTrajectory] = []
   /// The case that was running when the output ended, if it never reached its `end` line.

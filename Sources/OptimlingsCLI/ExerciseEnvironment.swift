@@ -1,7 +1,7 @@
 import Exercises
 import Foundation
 
-/// What the exercise commands share: the data folder, workspace, checker and progress file.
+/// The state the exercise commands share: data folder, workspace, checker and progress file.
 struct ExerciseEnvironment {
   let dataDirectory: URL
   let cacheDirectory: URL
@@ -46,7 +46,7 @@ struct ExerciseEnvironment {
     }
   }
 
-  /// The exercise named by the first positional, else the REPL's current one, else the first
+  /// Returns the exercise named by the first positional, else the REPL's current one, else the first
   /// that has not passed yet.
   func exercise(_ arguments: ParsedArguments, context: CommandContext) throws(CommandError)
     -> Exercise
