@@ -33,9 +33,14 @@ let package = Package(
     // MARK: - Libraries
 
     .target(name: "OptimizerKit"),
-    .target(name: "OptimlingsCLI", dependencies: ["OptimizerKit", "Exercises"]),
+    .target(
+      name: "OptimlingsCLI",
+      dependencies: ["OptimizerKit", "Lessons", "Terminal", "Exercises", "Store"]),
+    .target(name: "Store", dependencies: ["CSQLite"]),
+    .target(name: "Lessons", dependencies: ["CCmarkGFM", "OptimizerKit"]),
+    .target(name: "Terminal", dependencies: ["Lessons"]),
     // Compiled into this package and, from the same sources, into every checked exercise.
-    .target(name: "ExerciseSupport"),
+    .target(name: "ExerciseSupport", dependencies: ["OptimizerKit"]),
     .target(
       name: "Exercises", dependencies: ["OptimizerKit", "ExerciseSupport"],
       exclude: ["Files"]),
@@ -50,6 +55,9 @@ let package = Package(
     .testTarget(name: "OptimlingsCLITests", dependencies: ["OptimlingsCLI"]),
     .testTarget(
       name: "ExercisesTests",
-      dependencies: ["Exercises", "ExerciseSupport", "OptimizerKit", "OptimlingsCLI"]),
+      dependencies: ["Exercises", "ExerciseSupport", "OptimizerKit", "OptimlingsCLI", "Store"]),
+    // A second writer process for the store's concurrency and crash tests.
+    .executableTarget(name: "store-probe", dependencies: ["Store"], path: "Tests/StoreProbe"),
+    .testTarget(name: "StoreTests", dependencies: ["Store", "store-probe"]),
   ]
 )

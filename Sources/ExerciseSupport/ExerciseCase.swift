@@ -1,9 +1,12 @@
+import OptimizerKit
+
 /// Where a case's gradients come from.
 public enum GradientSource: Sendable {
   /// A fixed sequence: one gradient vector per step.
   case sequence([[Double]])
-  /// Closed loop: each step's gradient is the objective's gradient at the current parameters.
-  case objective(LocalObjective, steps: Int)
+  /// Closed loop: each step's gradient is the gradient, at the current parameters, of the
+  /// OptimizerKit objective with this name.
+  case objective(String, steps: Int)
 }
 
 /// One deterministic input to an exercise: settings, starting parameters and gradients.
@@ -66,7 +69,10 @@ public struct ExerciseCase: Sendable {
       for (index, gradient) in list.enumerated() {
         body(&parameters, gradient, index + 1)
       }
-    case .objective(let objective, let steps):
+    case .objective(let name, let steps):
+      guard let objective = Objectives.named(name) else {
+        preconditionFailure("case \(self.name) names the unknown objective '\(name)'")
+      }
       for step in 1...max(steps, 1) where steps > 0 {
         // Non-finite or wrongly sized parameters would crash the objective; stop instead and
         // let the comparison report the step where they first went wrong.

@@ -1,3 +1,5 @@
+import OptimizerKit
+
 /// The cases every exercise is checked on, in the order the checker reports them: plain
 /// settings first, so the first divergence points at the simplest case that fails.
 public enum ExerciseCases {
@@ -40,7 +42,15 @@ public enum ExerciseCases {
     ]
   }
 
-  /// Returns the fixed sequences and two closed-loop runs, all with the same settings.
+  /// The OptimizerKit objectives every optimizer exercise runs on in closed loop.
+  static let closedLoopObjectives = ["ill-conditioned", "rosenbrock", "linear-regression"]
+
+  /// Returns the objective's suggested start.
+  static func start(_ objective: String) -> [Double] {
+    Objectives.named(objective)?.suggestedStart ?? []
+  }
+
+  /// Returns the fixed sequences and the closed-loop runs, all with the same settings.
   static func standard(
     _ prefix: String, settings: [String: Double], seed: UInt64, closedLoopSteps: Int = 100
   ) -> [ExerciseCase] {
@@ -49,11 +59,11 @@ public enum ExerciseCases {
         name: "\(prefix)\(name)", seed: caseSeed, settings: settings,
         initial: [1, -2, 0.5], gradients: .sequence(gradients))
     }
-    for objective in LocalObjective.allCases {
+    for name in closedLoopObjectives {
       cases.append(
         ExerciseCase(
-          name: "\(prefix)closed-loop-\(objective.rawValue)", settings: settings,
-          initial: objective.start, gradients: .objective(objective, steps: closedLoopSteps)))
+          name: "\(prefix)closed-loop-\(name)", settings: settings, initial: start(name),
+          gradients: .objective(name, steps: closedLoopSteps)))
     }
     return cases
   }
@@ -103,8 +113,7 @@ public enum ExerciseCases {
       longRun("nesterov", settings: with(["nesterov": 1]), seed: 23),
       ExerciseCase(
         name: "nesterov-closed-loop-rosenbrock", settings: with(["nesterov": 1, "lr": 0.001]),
-        initial: LocalObjective.rosenbrock.start,
-        gradients: .objective(.rosenbrock, steps: 100)),
+        initial: start("rosenbrock"), gradients: .objective("rosenbrock", steps: 100)),
       longRun("weight-decay", settings: with(["weight_decay": 0.1]), seed: 24),
       longRun("maximize", settings: with(["weight_decay": 0.1, "maximize": 1]), seed: 25),
     ]
@@ -183,19 +192,26 @@ public enum ExerciseCases {
   }
 
   static func learningRateSchedule() -> [ExerciseCase] {
-    [
+    func schedule(
+      _ name: String, baseLR: Double, startFactor: Double, warmup: Int, decay: Int,
+      etaMin: Double
+    ) -> ExerciseCase {
       ExerciseCase(
-        name: "warmup-10-of-100",
-        settings: ["base_lr": 0.1, "min_lr": 0, "warmup_steps": 10, "total_steps": 100]),
-      ExerciseCase(
-        name: "no-warmup",
-        settings: ["base_lr": 1e-3, "min_lr": 1e-5, "warmup_steps": 0, "total_steps": 50]),
-      ExerciseCase(
-        name: "floor-above-zero",
-        settings: ["base_lr": 3e-4, "min_lr": 3e-5, "warmup_steps": 100, "total_steps": 1000]),
-      ExerciseCase(
-        name: "warmup-only",
-        settings: ["base_lr": 0.5, "min_lr": 0.01, "warmup_steps": 5, "total_steps": 5]),
+        name: name,
+        settings: [
+          "base_lr": baseLR, "start_factor": startFactor, "warmup_steps": Double(warmup),
+          "decay_steps": Double(decay), "eta_min": etaMin,
+        ])
+    }
+    return [
+      schedule(
+        "warmup-10-decay-90", baseLR: 0.1, startFactor: 0.1, warmup: 10, decay: 90, etaMin: 0),
+      schedule(
+        "one-warmup-step", baseLR: 1e-3, startFactor: 0.5, warmup: 1, decay: 50, etaMin: 1e-5),
+      schedule(
+        "long-warmup", baseLR: 3e-4, startFactor: 0.01, warmup: 100, decay: 900, etaMin: 3e-5),
+      schedule(
+        "past-the-end", baseLR: 0.5, startFactor: 0.2, warmup: 5, decay: 5, etaMin: 0.01),
     ]
   }
 
@@ -232,9 +248,10 @@ public enum ExerciseCases {
     cases.append(early)
     cases.append(
       ExerciseCase(
-        name: "closed-loop-quadratic-resume-at-40",
+        name: "closed-loop-ill-conditioned-resume-at-40",
         settings: adamSettings.merging(["resume_at": 40]) { $1 },
-        initial: LocalObjective.quadratic.start, gradients: .objective(.quadratic, steps: 100)))
+        initial: start("ill-conditioned"),
+        gradients: .objective("ill-conditioned", steps: 100)))
     return cases
   }
 

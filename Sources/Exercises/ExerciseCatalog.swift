@@ -119,13 +119,13 @@ public enum ExerciseCatalog {
       mistakeIDs: ["amsgrad-max-of-corrected", "missing-bias-correction", "eps-inside-sqrt"]),
     Exercise(
       id: "lr-schedule", title: "Warmup, then cosine decay", lessonID: "schedules",
-      summary: "Return the learning rate for step t: linear warmup, then a cosine down to a floor.",
+      summary: "Return the learning rate for step t: linear warmup, then a cosine decay.",
       hints: [
-        "Three regions: warmup steps, decay steps, and everything after the last step.",
-        "During warmup (t ≤ warmupSteps) the rate climbs linearly: baseLR·t / warmupSteps, "
-          + "reaching baseLR exactly at t = warmupSteps.",
-        "After warmup, p = (t − warmupSteps) / (totalSteps − warmupSteps) runs from 0 to 1 and "
-          + "lr = minLR + (baseLR − minLR)·(1 + cos(π·p)) / 2. Past totalSteps, return minLR.",
+        "Work in epochs e = t − 1, as torch's schedulers count them: step 1 is epoch 0.",
+        "During warmup (e < W) the rate climbs linearly from η₀·s: η₀·(s + (1 − s)·e / W). "
+          + "The peak η₀ is first used at step W + 1.",
+        "After warmup, lr = ηmin + (η₀ − ηmin)·(1 + cos(π·(e − W) / T)) / 2. Do not clamp "
+          + "past e = W + T; torch's cosine rises again there.",
       ],
       mistakeIDs: []),
     Exercise(

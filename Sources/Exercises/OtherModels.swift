@@ -1,5 +1,6 @@
 import ExerciseSupport
 import Foundation
+import OptimizerKit
 
 /// Batch gradient descent on mean squared error, L = (1/2n)·Σ(ŷ − y)², so dw = (1/n)·Xᵀ(ŷ − y).
 struct LinearRegressionModel {
@@ -31,32 +32,30 @@ struct LinearRegressionModel {
   }
 }
 
-/// Linear warmup to the base rate, then a half cosine down to the floor, for steps 1…total + 5.
+/// Linear warmup, then cosine decay: OptimizerKit's `warmupCosine`, torch's
+/// `SequentialLR([LinearLR, CosineAnnealingLR])`, queried for optimizer steps 1…W + T + 5.
 struct ScheduleModel {
-  static func learningRate(
-    step t: Int, baseLR: Double, minLR: Double, warmupSteps: Int, totalSteps: Int
-  ) -> Double {
-    if t <= warmupSteps { return baseLR * Double(t) / Double(warmupSteps) }
-    if t > totalSteps { return minLR }
-    let progress = Double(t - warmupSteps) / Double(totalSteps - warmupSteps)
-    return minLR + (baseLR - minLR) * (1 + cos(Double.pi * progress)) / 2
-  }
-
   func trajectory(for testCase: ExerciseCase, mistake: String?) -> CaseTrajectory {
     var trajectory = CaseTrajectory(name: testCase.name, seed: testCase.seed)
-    let total = testCase.integer("total_steps")
-    for step in 1...(total + 5) {
-      let lr = Self.learningRate(
-        step: step, baseLR: testCase.number("base_lr"), minLR: testCase.number("min_lr"),
-        warmupSteps: testCase.integer("warmup_steps"), totalSteps: total)
-      trajectory.record(step, ("lr", [lr]))
+    let warmup = testCase.integer("warmup_steps")
+    let decay = testCase.integer("decay_steps")
+    let schedule = LearningRateSchedule.warmupCosine(
+      warmupSteps: warmup, decaySteps: decay, startFactor: testCase.number("start_factor"),
+      etaMin: testCase.number("eta_min"))
+    guard
+      var scheduler = try? LearningRateScheduler(
+        schedule, baseLearningRate: testCase.number("base_lr"))
+    else { return trajectory }
+    for step in 1...(warmup + decay + 5) {
+      trajectory.record(step, ("lr", [scheduler.learningRate]))
+      scheduler.step()
     }
     return trajectory
   }
 }
 
-/// `torch.nn.utils.clip_grad_norm_` with the 2-norm: one norm over all tensors, then a shared
-/// coefficient max_norm / (norm + 1e-6) clamped to 1.
+/// Gradient clipping by global norm: OptimizerKit's `GradientClipping` without mistakes, which
+/// matches `torch.nn.utils.clip_grad_norm_`, and a transcription with them.
 struct ClippingModel {
   func trajectory(for testCase: ExerciseCase, mistake: String?) -> CaseTrajectory {
     var trajectory = CaseTrajectory(name: testCase.name, seed: testCase.seed)
@@ -69,6 +68,11 @@ struct ClippingModel {
       for size in shape {
         tensors.append(Array(flat[offset..<offset + size]))
         offset += size
+      }
+      if mistake == nil {
+        let total = (try? GradientClipping.clipByGlobalNorm(&tensors, maxNorm: maxNorm)) ?? .nan
+        trajectory.record(index + 1, ("total_norm", [total]), ("gradients", tensors.flatMap { $0 }))
+        continue
       }
       let norms = tensors.map { $0.reduce(0) { $0 + $1 * $1 }.squareRoot() }
       let total = norms.reduce(0) { $0 + $1 * $1 }.squareRoot()

@@ -52,7 +52,8 @@ public struct SupportModule: Sendable, Equatable {
 
   /// The harness helpers and case lists shared by the checker and every checked program.
   public static var exerciseSupport: SupportModule {
-    SupportModule(name: "ExerciseSupport", sourceDirectory: "ExerciseSupport")
+    SupportModule(
+      name: "ExerciseSupport", sourceDirectory: "ExerciseSupport", dependencies: [.optimizerKit])
   }
 
   /// The reference optimizers, for programs that compare against them.

@@ -2,8 +2,8 @@ import Foundation
 
 /// The learner's exercise files: a SwiftPM package so SourceKit-LSP completes in any editor.
 ///
-/// Layout: `Package.swift`, one target per exercise at `Sources/<id>/<id>.swift`, and the
-/// `ExerciseSupport` target the templates import. Each exercise is its own module, so a type
+/// Layout: `Package.swift`, one target per exercise at `Sources/<id>/<id>.swift`, and copies
+/// of the `ExerciseSupport` and `OptimizerKit` targets the templates import. Each exercise is its own module, so a type
 /// or helper in one file never clashes with another file's.
 public struct Workspace: Sendable {
   public let directory: URL
@@ -28,22 +28,31 @@ public struct Workspace: Sendable {
   public func prepare() throws(CheckerError) {
     try createDirectory(directory)
     try write(Self.manifest, to: directory.appending(path: "Package.swift"))
-    let supportSource = SourceTree.moduleSources("ExerciseSupport")
-    let supportTarget = directory.appending(path: "Sources/ExerciseSupport")
-    try createDirectory(supportTarget)
-    for module in [SupportModule.exerciseSupport] {
-      for source in module.sources {
-        guard let text = try? String(contentsOf: source, encoding: .utf8) else {
-          throw CheckerError("could not read \(source.path) from \(supportSource.path)")
-        }
-        try write(text, to: supportTarget.appending(path: source.lastPathComponent))
-      }
+    for module in [SupportModule.optimizerKit, .exerciseSupport] {
+      try copySources(of: module)
     }
     for exercise in ExerciseCatalog.all {
       let file = file(for: exercise)
       if FileManager.default.fileExists(atPath: file.path) { continue }
       try createDirectory(file.deletingLastPathComponent())
       try write(try exercise.source(.template), to: file)
+    }
+  }
+
+  /// Mirrors a support module's sources into `Sources/<name>`, removing files it no longer has.
+  private func copySources(of module: SupportModule) throws(CheckerError) {
+    let target = directory.appending(path: "Sources/\(module.name)")
+    try createDirectory(target)
+    for source in module.sources {
+      guard let text = try? String(contentsOf: source, encoding: .utf8) else {
+        throw CheckerError("could not read \(source.path)")
+      }
+      try write(text, to: target.appending(path: source.lastPathComponent))
+    }
+    let current = Set(module.sources.map(\.lastPathComponent))
+    let present = (try? FileManager.default.contentsOfDirectory(atPath: target.path)) ?? []
+    for name in present where name.hasSuffix(".swift") && !current.contains(name) {
+      try? FileManager.default.removeItem(at: target.appending(path: name))
     }
   }
 
@@ -88,47 +97,13 @@ public struct Workspace: Sendable {
 
       let package = Package(
         name: "OptimlingsWorkspace",
-        targets: [.target(name: "ExerciseSupport")]
+        targets: [
+          .target(name: "OptimizerKit"),
+          .target(name: "ExerciseSupport", dependencies: ["OptimizerKit"]),
+        ]
           + exercises.map { .target(name: $0, dependencies: ["ExerciseSupport"]) }
       )
 
       """
-  }
-}
-
-/// Hints used, checks and solutions viewed, kept in a JSON file in the data folder.
-///
-/// NOTE: the shared progress store (SQLite) is meant to replace this file; it had not landed
-/// when this was written.
-public struct ExerciseProgress: Codable, Sendable, Equatable {
-  public var hintsUsed: [String: Int] = [:]
-  public var passed: Set<String> = []
-  public var solutionsViewed: Set<String> = []
-  public var lastVerdict: [String: String] = [:]
-
-  public init() {}
-
-  public static func load(from url: URL) -> ExerciseProgress {
-    guard let data = FileManager.default.contents(atPath: url.path),
-      let progress = try? JSONDecoder().decode(ExerciseProgress.self, from: data)
-    else { return ExerciseProgress() }
-    return progress
-  }
-
-  public func save(to url: URL) throws(CheckerError) {
-    try createDirectory(url.deletingLastPathComponent())
-    do {
-      let encoder = JSONEncoder()
-      encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-      try encoder.encode(self).write(to: url, options: .atomic)
-    } catch {
-      throw CheckerError("could not save progress to \(url.path): \(error.localizedDescription)")
-    }
-  }
-
-  public mutating func record(_ verdict: Verdict) {
-    guard verdict.kind != .cancelled else { return }
-    if verdict.passed { passed.insert(verdict.exercise) }
-    lastVerdict[verdict.exercise] = verdict.kind.rawValue
   }
 }

@@ -8,7 +8,7 @@ enum CheckCommand {
     usage: "[NAME] [--all] [--file PATH] [--json]", flags: ["--all", "--json"],
     valueOptions: ["--file"], completion: .exercise
   ) { arguments, context in
-    let environment = ExerciseEnvironment(context: context)
+    let environment = try ExerciseEnvironment(context: context)
     let json = arguments.has("--json")
     if arguments.has("--all") {
       guard arguments.positionals.isEmpty, arguments.value("--file") == nil else {
@@ -52,9 +52,15 @@ enum CheckCommand {
     } catch {
       throw CommandError(.failure, error.message)
     }
-    var progress = environment.loadProgress()
-    progress.record(verdict)
-    try? progress.save(to: environment.progressFile)
+    if verdict.kind != .cancelled {
+      do {
+        try environment.store().recordCheck(
+          exercise: exercise.id, passed: verdict.passed, diagnosis: verdict.diagnosis,
+          message: verdict.kind.rawValue)
+      } catch {
+        context.console.printError("warning: the check was not recorded: \(error)")
+      }
+    }
     return verdict
   }
 

@@ -1,42 +1,51 @@
 import Exercises
 import Foundation
+import Store
 
-/// The state the exercise commands share: data folder, workspace, checker and progress file.
+/// The state the exercise commands share: data folder, workspace, checker and progress store.
 struct ExerciseEnvironment {
   let dataDirectory: URL
   let cacheDirectory: URL
   let workspace: Workspace
 
-  init(context: CommandContext) {
-    dataDirectory = Self.dataDirectory(
+  init(context: CommandContext) throws(CommandError) {
+    dataDirectory = try Self.dataDirectory(
       globals: context.globals, environment: context.environment)
     cacheDirectory = Self.cacheDirectory(environment: context.environment)
     workspace = Workspace(dataDirectory: dataDirectory)
   }
 
-  /// `$XDG_CACHE_HOME/optimlings`, else `~/.cache/optimlings`: built support modules and
-  /// verdicts, which can be deleted at any time and are shared by every data folder.
+  /// Returns `$XDG_CACHE_HOME/optimlings`, else `~/.cache/optimlings`: the folder of built
+  /// support modules and verdicts, which is shared by every data folder and safe to delete.
   static func cacheDirectory(environment: [String: String]) -> URL {
-    if let xdg = environment["XDG_CACHE_HOME"], !xdg.isEmpty {
+    if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
       return URL(fileURLWithPath: xdg).appending(path: "optimlings")
     }
     let home = environment["HOME"] ?? NSHomeDirectory()
     return URL(fileURLWithPath: home).appending(path: ".cache/optimlings")
   }
 
-  /// `--data DIR`, else `$XDG_DATA_HOME/optimlings`, else `~/.local/share/optimlings`.
-  static func dataDirectory(globals: GlobalOptions, environment: [String: String]) -> URL {
-    if let explicit = globals.dataDirectory { return URL(fileURLWithPath: explicit) }
-    if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty {
-      return URL(fileURLWithPath: xdg).appending(path: "optimlings")
+  /// Returns `--data DIR`, else `$XDG_DATA_HOME/optimlings`, else `~/.local/share/optimlings`.
+  static func dataDirectory(globals: GlobalOptions, environment: [String: String])
+    throws(CommandError) -> URL
+  {
+    do {
+      let path = try DataFolder.resolve(
+        override: globals.dataDirectory, environment: environment)
+      return URL(fileURLWithPath: path)
+    } catch {
+      throw CommandError(.failure, "\(error); pass --data DIR to choose a folder")
     }
-    let home = environment["HOME"] ?? NSHomeDirectory()
-    return URL(fileURLWithPath: home).appending(path: ".local/share/optimlings")
   }
 
-  var progressFile: URL { dataDirectory.appending(path: "exercise-progress.json") }
-
-  func loadProgress() -> ExerciseProgress { ExerciseProgress.load(from: progressFile) }
+  /// Opens the progress store in the data folder.
+  func store() throws(CommandError) -> ProgressStore {
+    do {
+      return try ProgressStore(folder: dataDirectory.path)
+    } catch {
+      throw CommandError(.failure, "could not open the progress store: \(error)")
+    }
+  }
 
   func checker() throws(CommandError) -> ExerciseChecker {
     do {
@@ -59,8 +68,9 @@ struct ExerciseEnvironment {
     {
       return exercise
     }
-    let passed = loadProgress().passed
-    return ExerciseCatalog.all.first { !passed.contains($0.id) } ?? ExerciseCatalog.all[0]
+    let store = try self.store()
+    let next = ExerciseCatalog.all.first { !((try? store.hasPassed(exercise: $0.id)) ?? false) }
+    return next ?? ExerciseCatalog.all[0]
   }
 
   static func exercise(named name: String) throws(CommandError) -> Exercise {

@@ -5,11 +5,16 @@ enum HintCommand {
     name: "hint", summary: "Show the next hint for an exercise; each is more specific.",
     usage: "[NAME]", completion: .exercise
   ) { arguments, context in
-    let environment = ExerciseEnvironment(context: context)
+    let environment = try ExerciseEnvironment(context: context)
     let exercise = try environment.exercise(arguments, context: context)
     context.session.exerciseID = exercise.id
-    var progress = environment.loadProgress()
-    let used = progress.hintsUsed[exercise.id] ?? 0
+    let store = try environment.store()
+    let used: Int
+    do {
+      used = try store.hintsUsed(exercise: exercise.id)
+    } catch {
+      throw CommandError(.failure, "could not read the hints used: \(error)")
+    }
     let total = exercise.hints.count
     if used >= total {
       context.console.print("All \(total) hints for \(exercise.id) are shown:")
@@ -19,14 +24,16 @@ enum HintCommand {
       context.console.print("Still stuck? `solution \(exercise.id)` shows the reference.")
       return .success
     }
-    progress.hintsUsed[exercise.id] = used + 1
+    let number: Int
     do {
-      try progress.save(to: environment.progressFile)
+      number = try store.recordHint(exercise: exercise.id)
     } catch {
-      throw CommandError(.failure, "\(error)")
+      throw CommandError(.failure, "could not record the hint: \(error)")
     }
+    // Another process may have shown a hint in between; show the one this call recorded.
+    let shown = min(max(number, 1), total)
     context.console.print(
-      "Hint \(used + 1) of \(total) for \(exercise.id): \(exercise.hints[used])")
+      "Hint \(shown) of \(total) for \(exercise.id): \(exercise.hints[shown - 1])")
     return .success
   }
 }

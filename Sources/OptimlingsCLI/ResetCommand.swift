@@ -10,7 +10,7 @@ enum ResetCommand {
       throw CommandError.usage("reset needs exactly one exercise name: reset NAME")
     }
     let exercise = try ExerciseEnvironment.exercise(named: name)
-    let environment = ExerciseEnvironment(context: context)
+    let environment = try ExerciseEnvironment(context: context)
     do {
       let backup = try environment.workspace.reset(exercise)
       let file = environment.workspace.file(for: exercise)

@@ -7,12 +7,13 @@ enum SolutionCommand {
     summary: "Show the reference solution: after your check passes, or once you confirm.",
     usage: "[NAME] [--force]", flags: ["--force"], completion: .exercise
   ) { arguments, context in
-    let environment = ExerciseEnvironment(context: context)
+    let environment = try ExerciseEnvironment(context: context)
     let exercise = try environment.exercise(arguments, context: context)
-    var progress = environment.loadProgress()
-    let allowed =
-      progress.passed.contains(exercise.id) || progress.solutionsViewed.contains(exercise.id)
-      || arguments.has("--force")
+    let store = try environment.store()
+    let earned =
+      (try? store.hasPassed(exercise: exercise.id)) == true
+      || (try? store.hasViewedSolution(exercise: exercise.id)) == true
+    let allowed = earned || arguments.has("--force")
     if !allowed {
       guard context.isInteractive || context.console.isTTY else {
         throw CommandError(
@@ -35,8 +36,11 @@ enum SolutionCommand {
     } catch {
       throw CommandError(.failure, "\(error)")
     }
-    progress.solutionsViewed.insert(exercise.id)
-    try? progress.save(to: environment.progressFile)
+    do {
+      try store.recordSolutionViewed(exercise: exercise.id)
+    } catch {
+      context.console.printError("warning: viewing the solution was not recorded: \(error)")
+    }
     context.console.print(source)
     return .success
   }

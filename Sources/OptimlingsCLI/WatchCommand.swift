@@ -6,7 +6,7 @@ enum WatchCommand {
     summary: "Check an exercise again every time you save it; Ctrl-C, q or end of input stops.",
     usage: "[NAME]", completion: .exercise
   ) { arguments, context in
-    let environment = ExerciseEnvironment(context: context)
+    let environment = try ExerciseEnvironment(context: context)
     let exercise = try environment.exercise(arguments, context: context)
     context.session.exerciseID = exercise.id
     let file = try environment.learnerFile(exercise)

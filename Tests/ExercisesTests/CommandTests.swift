@@ -1,6 +1,7 @@
 import Exercises
 import Foundation
 import OptimlingsCLI
+import Store
 import Testing
 
 /// Runs one command line against a fresh data folder and the shared test cache.
@@ -115,8 +116,8 @@ struct CommandTests {
     }
     let (_, last, _) = run.run(["hint", "adam"])
     #expect(last.contains("All \(exercise.hints.count) hints"))
-    let progress = ExerciseProgress.load(from: run.data.appending(path: "exercise-progress.json"))
-    #expect(progress.hintsUsed["adam"] == exercise.hints.count)
+    let store = try ProgressStore(folder: run.data.path)
+    #expect(try store.hintsUsed(exercise: "adam") == exercise.hints.count)
   }
 
   @Test("solution needs a pass or confirmation")

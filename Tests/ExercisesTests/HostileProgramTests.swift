@@ -16,9 +16,10 @@ func scheduleSource(_ body: String, helpers: String = "") -> String {
 
   struct WarmupCosineSchedule {
     var baseLR: Double
-    var minLR: Double
+    var startFactor: Double
     var warmupSteps: Int
-    var totalSteps: Int
+    var decaySteps: Int
+    var etaMin: Double
 
     func learningRate(at step: Int) -> Double {
   \(body)
@@ -50,7 +51,7 @@ struct HostileProgramTests {
       "lr-schedule", source: scheduleSource("    fatalError(\"the schedule is broken\")"))
     #expect(verdict.kind == .crashed, "\(verdict.message)")
     #expect(verdict.message.contains("the schedule is broken"))
-    #expect(verdict.message.contains("warmup-10-of-100"))
+    #expect(verdict.message.contains("warmup-10-decay-90"))
   }
 
   @Test("index out of range is explained")
@@ -154,8 +155,8 @@ struct VerdictTests {
     #expect(verdict.kind == .compileError)
     let diagnostic = try #require(verdict.diagnostics.first)
     #expect(diagnostic.file.hasSuffix("lr-schedule.swift"))
-    #expect(diagnostic.line == 11)
-    #expect(verdict.message.contains("lr-schedule.swift:11:"))
+    #expect(diagnostic.line == 12)
+    #expect(verdict.message.contains("lr-schedule.swift:12:"))
   }
 
   @Test("renamed type is reported against the template")

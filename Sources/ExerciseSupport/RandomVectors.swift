@@ -1,0 +1,13 @@
+import OptimizerKit
+
+extension SplitMix64 {
+  /// A value in [low, high).
+  public mutating func uniform(_ low: Double, _ high: Double) -> Double {
+    low + (high - low) * nextUniform()
+  }
+
+  /// `count` values in [−scale, scale).
+  public mutating func vector(_ count: Int, scale: Double = 1) -> [Double] {
+    (0..<count).map { _ in uniform(-scale, scale) }
+  }
+}
