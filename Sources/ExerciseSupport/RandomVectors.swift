@@ -1,4 +1,8 @@
-import OptimizerKit
+// The checker compiles this module together with the OptimizerKit files it uses, so that
+// module is only imported where it exists as a module of its own, as in this package.
+#if canImport(OptimizerKit)
+  import OptimizerKit
+#endif
 
 extension SplitMix64 {
   /// A value in [low, high).

@@ -28,7 +28,10 @@ public struct Workspace: Sendable {
   public func prepare() throws(CheckerError) {
     try createDirectory(directory)
     try write(Self.manifest, to: directory.appending(path: "Package.swift"))
-    for module in [SupportModule.optimizerKit, .exerciseSupport] {
+    // The workspace has OptimizerKit as a target of its own, so ExerciseSupport gets only
+    // its own files here.
+    let support = SupportModule(name: "ExerciseSupport", sourceDirectory: "ExerciseSupport")
+    for module in [SupportModule.optimizerKit, support] {
       try copySources(of: module)
     }
     for exercise in ExerciseCatalog.all {
