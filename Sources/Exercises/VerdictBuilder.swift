@@ -121,9 +121,12 @@ struct VerdictBuilder {
 
   private func passed(_ expected: [CaseTrajectory]) -> Verdict {
     let steps = expected.reduce(0) { $0 + $1.steps.count }
+    // Swift prints 1e-9 as "1e-09".
+    let tolerance = "\(TrajectoryComparison.relativeTolerance)".replacingOccurrences(
+      of: "e-0", with: "e-")
     var lines = [
       "✓ \(exercise.id) passes: \(expected.count) cases, \(steps) steps, every value within "
-        + "a relative \(TrajectoryComparison.relativeTolerance) of the reference."
+        + "a relative \(tolerance) of the reference."
     ]
     if let next = ExerciseCatalog.next(after: exercise.id) {
       lines.append(

@@ -76,13 +76,20 @@ enum CheckCommand {
       if json {
         context.console.printError("\(label)…")
       } else {
-        context.console.write("\(label) … ")
+        context.console.write("\(label): ")
       }
       let verdict = try run(exercise, file: file, environment: environment, context: context)
       verdicts.append(verdict)
       if !json {
-        let firstLine = verdict.message.split(separator: "\n").first.map(String.init) ?? ""
-        context.console.print(verdict.passed ? "passed" : firstLine)
+        // The label already names the exercise, so the verdict's own "adam: " goes.
+        var firstLine = verdict.message.split(separator: "\n").first.map(String.init) ?? ""
+        for prefix in ["\(exercise.id): ", "\(exercise.id) "] {
+          if let range = firstLine.range(of: prefix) {
+            firstLine.removeSubrange(range)
+            break
+          }
+        }
+        context.console.print(firstLine)
       }
     }
     let passedCount = verdicts.filter(\.passed).count
