@@ -180,7 +180,9 @@ struct VerdictBuilder {
           "An array index went past the end: check loop bounds and that every array has one entry per parameter."
       }
     }
-    return Verdict(exercise: exercise.id, kind: .crashed, message: message + "\n" + next)
+    return Verdict(
+      exercise: exercise.id, kind: .crashed,
+      message: message + "\n" + next + learnerOutput(outcome.standardOutput))
   }
 
   private func wrongValue(
@@ -242,9 +244,21 @@ struct VerdictBuilder {
     } else {
       lines.append("Compare that step with the formula in the lesson; `hint \(exercise.id)` helps.")
     }
+    let printed = output.learnerLines.isEmpty ? "" : learnerOutput(lines: output.learnerLines)
     return Verdict(
       exercise: exercise.id, kind: kind, diagnosis: diagnosis, firstDivergence: divergence,
-      table: table, message: lines.joined(separator: "\n"))
+      table: table, message: lines.joined(separator: "\n") + printed)
+  }
+
+  private func learnerOutput(_ standardOutput: String) -> String {
+    let lines = HarnessOutput(parsing: standardOutput).learnerLines
+    return lines.isEmpty ? "" : learnerOutput(lines: lines)
+  }
+
+  /// The first lines the learner's own code printed, which often explain a failure.
+  private func learnerOutput(lines: [String]) -> String {
+    let shown = lines.prefix(5).map { "  \($0.prefix(200))" }
+    return "\n\nYour program printed:\n" + shown.joined(separator: "\n")
   }
 
   private func rows(_ divergence: Divergence, expected: [CaseTrajectory], output: HarnessOutput)
