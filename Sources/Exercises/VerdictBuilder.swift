@@ -201,31 +201,7 @@ struct VerdictBuilder {
         exerciseID: exercise.id, cases: cases, actual: output.cases)
     }
     let table = rows(divergence, expected: expected, output: output)
-    var lines: [String] = []
-    let place = "case \"\(divergence.caseName)\" (seed \(divergence.seed)), step \(divergence.step)"
-    switch divergence.kind {
-    case .wrongValue:
-      lines.append(
-        "✗ \(exercise.id): wrong value in \(place), \(divergence.quantity)[\(divergence.index ?? 0)]."
-      )
-      lines.append(
-        "  expected \(number(divergence.expected)), got \(number(divergence.actual))")
-    case .nonFinite:
-      lines.append(
-        "✗ \(exercise.id): \(number(divergence.actual)) in \(place), "
-          + "\(divergence.quantity)[\(divergence.index ?? 0)]; expected \(number(divergence.expected))."
-      )
-      lines.append(
-        "  NaN or ∞ usually comes from dividing by zero, the square root of a negative number, "
-          + "or values that grow without bound.")
-    case .wrongLength:
-      lines.append(
-        "✗ \(exercise.id): \(divergence.quantity) has \(divergence.actualCount ?? 0) values in "
-          + "\(place); expected \(divergence.expectedCount ?? 0), one per parameter.")
-    case .missing:
-      lines.append(
-        "✗ \(exercise.id): your run recorded nothing for \(divergence.quantity) in \(place).")
-    }
+    var lines = headline(divergence)
     if !table.isEmpty {
       lines.append("")
       lines.append("  step  expected \(divergence.quantity) → yours")
@@ -255,10 +231,40 @@ struct VerdictBuilder {
     return lines.isEmpty ? "" : learnerOutput(lines: lines)
   }
 
-  /// The first lines the learner's own code printed, which often explain a failure.
+  /// Returns the first lines the learner's own code printed, which often explain a failure.
   private func learnerOutput(lines: [String]) -> String {
     let shown = lines.prefix(5).map { "  \($0.prefix(200))" }
     return "\n\nYour program printed:\n" + shown.joined(separator: "\n")
+  }
+
+  /// Returns the first lines of a wrong-value verdict: where the values part and how.
+  private func headline(_ divergence: Divergence) -> [String] {
+    var lines: [String] = []
+    let place = "case \"\(divergence.caseName)\" (seed \(divergence.seed)), step \(divergence.step)"
+    switch divergence.kind {
+    case .wrongValue:
+      lines.append(
+        "✗ \(exercise.id): wrong value in \(place), \(divergence.quantity)[\(divergence.index ?? 0)]."
+      )
+      lines.append(
+        "  expected \(number(divergence.expected)), got \(number(divergence.actual))")
+    case .nonFinite:
+      lines.append(
+        "✗ \(exercise.id): \(number(divergence.actual)) in \(place), "
+          + "\(divergence.quantity)[\(divergence.index ?? 0)]; expected \(number(divergence.expected))."
+      )
+      lines.append(
+        "  NaN or ∞ usually comes from dividing by zero, the square root of a negative number, "
+          + "or values that grow without bound.")
+    case .wrongLength:
+      lines.append(
+        "✗ \(exercise.id): \(divergence.quantity) has \(divergence.actualCount ?? 0) values in "
+          + "\(place); expected \(divergence.expectedCount ?? 0), one per parameter.")
+    case .missing:
+      lines.append(
+        "✗ \(exercise.id): your run recorded nothing for \(divergence.quantity) in \(place).")
+    }
+    return lines
   }
 
   private func rows(_ divergence: Divergence, expected: [CaseTrajectory], output: HarnessOutput)
