@@ -7,6 +7,7 @@ let package = Package(
   products: [
     .executable(name: "optimlings", targets: ["optimlings"]),
     .library(name: "OptimizerKit", targets: ["OptimizerKit"]),
+    .library(name: "Exercises", targets: ["Exercises"]),
   ],
   targets: [
     // MARK: - C libraries, one system-library target each
@@ -34,15 +35,22 @@ let package = Package(
     .target(name: "OptimizerKit"),
     .target(
       name: "OptimlingsCLI",
-      dependencies: ["OptimizerKit", "Lessons", "Terminal", "Store", "Drill", "Cells", "Plots"]),
+      dependencies: [
+        "OptimizerKit", "Lessons", "Terminal", "Store", "Drill", "Exercises", "Cells", "Plots",
+      ]),
     .target(name: "Store", dependencies: ["CSQLite"]),
     .target(name: "Lessons", dependencies: ["CCmarkGFM", "OptimizerKit"]),
     .target(name: "Terminal", dependencies: ["Lessons"]),
     .target(name: "Drill", dependencies: ["OptimizerKit"], resources: [.copy("Decks")]),
     .target(name: "Plots"),
-    .target(name: "Cells", dependencies: ["OptimizerKit", "Plots", "Lessons"]),
+    .target(name: "Cells", dependencies: ["OptimizerKit", "Plots", "Lessons", "Exercises"]),
     // Compiled into this package and, from the same sources, into every Swift cell program.
     .target(name: "CellSupport", dependencies: ["OptimizerKit"]),
+    // Compiled into this package and, from the same sources, into every checked exercise.
+    .target(name: "ExerciseSupport", dependencies: ["OptimizerKit"]),
+    .target(
+      name: "Exercises", dependencies: ["OptimizerKit", "ExerciseSupport"],
+      exclude: ["Files"]),
 
     // MARK: - Executable
 
@@ -58,10 +66,13 @@ let package = Package(
     .testTarget(name: "PlotsTests", dependencies: ["Plots"], exclude: ["Goldens"]),
     .testTarget(
       name: "CellsTests",
-      dependencies: ["Cells", "CellSupport", "OptimizerKit", "Plots", "Lessons"]),
+      dependencies: ["Cells", "CellSupport", "OptimizerKit", "Plots", "Lessons", "Exercises"]),
     .testTarget(name: "LessonsTests", dependencies: ["Lessons"]),
     .testTarget(
       name: "TerminalTests", dependencies: ["Terminal", "Lessons"], exclude: ["Golden"]),
+    .testTarget(
+      name: "ExercisesTests",
+      dependencies: ["Exercises", "ExerciseSupport", "OptimizerKit", "OptimlingsCLI", "Store"]),
     // A second writer process for the store's concurrency and crash tests.
     .executableTarget(name: "store-probe", dependencies: ["Store"], path: "Tests/StoreProbe"),
     .testTarget(name: "StoreTests", dependencies: ["Store", "store-probe"]),
