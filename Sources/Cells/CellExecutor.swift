@@ -59,7 +59,23 @@ public enum CellExecutor {
       try environment.cache?.store(result.output, key: key)
       return CellRun(cell: cell, output: result.output, wasCached: false)
     case .swift:
-      throw CellError(line: cell.block.line, message: "swift cells are not supported yet")
+      guard let dataDirectory = environment.dataDirectory else {
+        throw CellError(
+          line: cell.block.line,
+          message: "a Swift cell needs a data folder for its build; pass --data DIR")
+      }
+      let runner = try SwiftCellRunner(dataDirectory: dataDirectory)
+      let key = CellCache.key(
+        ["swift", cell.block.text, cell.block.info, cell.path ?? "", environment.codeIdentity]
+          + (try runner.cacheParts(for: cell)))
+      if let cached = environment.cache?.load(key) {
+        return CellRun(cell: cell, output: cached, wasCached: true)
+      }
+      let output = try runner.run(
+        cell, lessonPath: cell.path, key: key, progress: environment.progress,
+        isCancelled: isCancelled)
+      try environment.cache?.store(output, key: key)
+      return CellRun(cell: cell, output: output, wasCached: false)
     }
   }
 }
