@@ -43,7 +43,9 @@ let package = Package(
     .target(name: "Terminal", dependencies: ["Lessons"]),
     .target(name: "Drill", dependencies: ["OptimizerKit"], resources: [.copy("Decks")]),
     .target(name: "Plots"),
-    .target(name: "Cells", dependencies: ["OptimizerKit", "Plots", "Lessons", "Exercises"]),
+    .target(
+      name: "Cells",
+      dependencies: ["OptimizerKit", "Plots", "Lessons", "Exercises", "ExerciseSupport"]),
     // Compiled into this package and, from the same sources, into every Swift cell program.
     .target(name: "CellSupport", dependencies: ["OptimizerKit"]),
     // Compiled into this package and, from the same sources, into every checked exercise.

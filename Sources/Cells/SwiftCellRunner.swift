@@ -1,3 +1,4 @@
+import ExerciseSupport
 import Exercises
 import Foundation
 
@@ -133,6 +134,15 @@ public struct SwiftCellRunner: Sendable {
       throw CellError(message: error.message)
     }
     if outcome.cancelled { throw CellError.cancelled }
+    if outcome.termination == .exited(HarnessProtocol.notImplementedStatus) {
+      let ids = cell.exerciseIDs.joined(separator: ", ")
+      throw CellError(
+        line: cell.block.line,
+        message:
+          "this cell uses your \(ids), which still calls notImplemented(); finish it in "
+          + "\(workspace.directory.path)/Sources, check it with `check \(cell.exerciseIDs.first ?? "")`, "
+          + "and run the cell again")
+    }
     try Self.requireSuccess(outcome, limits: limits, line: cell.block.line)
     var output = try SwiftCellOutput.parse(outcome.standardOutput)
     let warnings = outcome.standardError.split(separator: "\n").map(String.init)

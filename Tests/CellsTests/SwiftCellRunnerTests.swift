@@ -87,6 +87,27 @@ import Testing
     }
   }
 
+  @Test func unfinishedExerciseNamed() throws {
+    // A workspace of templates, as a learner has before starting the exercises.
+    let data = FileManager.default.temporaryDirectory
+      .appendingPathComponent("optimlings-cells-template-tests")
+    let workspace = Workspace(dataDirectory: data)
+    try workspace.prepare()
+    let adam = try #require(ExerciseCatalog.exercise(id: "adam"))
+    try adam.source(.template).write(
+      to: workspace.file(for: adam), atomically: true, encoding: .utf8)
+    let cell = Self.cell(
+      """
+      var yours = Adam(parameterCount: 2)
+      _ = descend(objective("beale"), steps: 3) { θ, g in yours.step(parameters: &θ, gradients: g) }
+      """, exercises: ["adam"])
+    #expect {
+      try CellExecutor.run(cell, environment: CellEnvironment(cache: nil, dataDirectory: data))
+    } throws: { error in
+      "\(error)".contains("this cell uses your adam, which still calls notImplemented()")
+    }
+  }
+
   @Test func cancellationStopsProgram() throws {
     let data = try LessonContentTests.solvedDataFolder()
     let cell = Self.cell("while true {}")
