@@ -8,7 +8,7 @@ import Foundation
 public struct SwiftCellRunner: Sendable {
   public var program: SwiftProgram
   public var workspace: Workspace
-  /// Where each cell's `main.swift` and executable are built; removed after the run.
+  /// The build folder of each cell's `main.swift` and executable, removed after the run.
   public var buildDirectory: URL
   public var limits: ProcessLimits
 
@@ -27,8 +27,8 @@ public struct SwiftCellRunner: Sendable {
   public static let defaultLimits = ProcessLimits(
     wallTime: 60, memoryBytes: 1 << 30, outputBytes: 8 << 20)
 
-  /// A runner whose support modules are cached in `<data>/cache/modules`, as the checker's are,
-  /// and whose workspace is `<data>/workspace`.
+  /// Creates a runner whose support modules are cached in `<data>/cache/modules`, as the
+  /// checker's are, and whose workspace is `<data>/workspace`.
   ///
   /// - Throws: ``CellError`` when `swiftc` cannot be found.
   public init(dataDirectory: URL, limits: ProcessLimits = defaultLimits) throws(CellError) {
@@ -44,7 +44,7 @@ public struct SwiftCellRunner: Sendable {
     self.limits = limits
   }
 
-  /// The learner's files for the exercises the cell names, creating the workspace from the
+  /// Returns the learner's files for the exercises the cell names, creating the workspace from the
   /// templates when it does not exist yet.
   public func workspaceFiles(for cell: RunnableCell) throws(CellError) -> [URL] {
     var files: [URL] = []
@@ -68,7 +68,7 @@ public struct SwiftCellRunner: Sendable {
     return files
   }
 
-  /// What the cell's output depends on besides its text: the toolchain and the contents of
+  /// Lists what the cell's output depends on besides its text: the toolchain and the contents of
   /// the CellSupport and workspace files it is compiled with.
   public func cacheParts(for cell: RunnableCell) throws(CellError) -> [String] {
     var parts = [program.toolchain.identity]
@@ -150,7 +150,7 @@ public struct SwiftCellRunner: Sendable {
     return output
   }
 
-  /// The program's `main.swift`: the imports, then the cell's text mapped to the lesson's
+  /// Writes the program's `main.swift`: the imports, then the cell's text mapped to the lesson's
   /// lines with `#sourceLocation`, so compiler errors and crashes name lesson lines.
   static func mainSource(_ cell: RunnableCell, lessonPath: String?) -> String {
     var source = "import Foundation\nimport OptimizerKit\n"
