@@ -11,6 +11,7 @@ public struct CommandTable: Sendable {
     HelpCommand.spec,
     ListCommand.spec,
     OpenCommand.spec,
+    TraceCommand.spec,
   ])
 
   public func command(named name: String) -> CommandSpec? {
