@@ -32,22 +32,32 @@ let package = Package(
     // MARK: - Libraries
 
     .target(name: "OptimizerKit"),
-    .target(name: "OptimlingsCLI", dependencies: ["OptimizerKit", "Lessons", "Terminal"]),
+    .target(
+      name: "OptimlingsCLI",
+      dependencies: ["OptimizerKit", "Lessons", "Terminal", "Store", "Drill"]),
     .target(name: "Store", dependencies: ["CSQLite"]),
     .target(name: "Lessons", dependencies: ["CCmarkGFM", "OptimizerKit"]),
     .target(name: "Terminal", dependencies: ["Lessons"]),
+    .target(name: "Drill", dependencies: ["OptimizerKit"], resources: [.copy("Decks")]),
 
     // MARK: - Executable
 
     .executableTarget(name: "optimlings", dependencies: ["OptimlingsCLI", "CEditLine"]),
+    .executableTarget(
+      name: "LessonsBenchmark", dependencies: ["Lessons", "Terminal"],
+      path: "benchmarks/LessonsBenchmark"),
 
     // MARK: - Tests
 
     .testTarget(name: "OptimizerKitTests", dependencies: ["OptimizerKit"]),
     .testTarget(name: "OptimlingsCLITests", dependencies: ["OptimlingsCLI"]),
+    .testTarget(name: "LessonsTests", dependencies: ["Lessons"]),
+    .testTarget(
+      name: "TerminalTests", dependencies: ["Terminal", "Lessons"], exclude: ["Golden"]),
     .testTarget(name: "CurriculumTests", dependencies: ["Lessons", "OptimizerKit", "Terminal"]),
     // A second writer process for the store's concurrency and crash tests.
     .executableTarget(name: "store-probe", dependencies: ["Store"], path: "Tests/StoreProbe"),
     .testTarget(name: "StoreTests", dependencies: ["Store", "store-probe"]),
+    .testTarget(name: "DrillTests", dependencies: ["Drill", "Store", "OptimlingsCLI"]),
   ]
 )

@@ -12,6 +12,7 @@ public struct CommandTable: Sendable {
     ListCommand.spec,
     OpenCommand.spec,
     TraceCommand.spec,
+    DrillCommand.spec,
   ])
 
   public func command(named name: String) -> CommandSpec? {
