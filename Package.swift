@@ -75,6 +75,8 @@ let package = Package(
     .testTarget(
       name: "ExercisesTests",
       dependencies: ["Exercises", "ExerciseSupport", "OptimizerKit", "OptimlingsCLI", "Store"]),
+    .testTarget(
+      name: "CurriculumTests", dependencies: ["Exercises", "Lessons", "OptimizerKit", "Terminal"]),
     // A second writer process for the store's concurrency and crash tests.
     .executableTarget(name: "store-probe", dependencies: ["Store"], path: "Tests/StoreProbe"),
     .testTarget(name: "StoreTests", dependencies: ["Store", "store-probe"]),
