@@ -33,10 +33,13 @@ let package = Package(
 
     .target(name: "OptimizerKit"),
     .target(name: "OptimlingsCLI", dependencies: ["OptimizerKit"]),
+    .target(name: "PerformanceLab", dependencies: ["OptimizerKit"]),
 
     // MARK: - Executable
 
     .executableTarget(name: "optimlings", dependencies: ["OptimlingsCLI", "CEditLine"]),
+    .executableTarget(
+      name: "OptimizerBenchmark", dependencies: ["OptimizerKit", "PerformanceLab"]),
 
     // MARK: - Tests
 
