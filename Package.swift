@@ -32,7 +32,10 @@ let package = Package(
     // MARK: - Libraries
 
     .target(name: "OptimizerKit"),
-    .target(name: "OptimlingsCLI", dependencies: ["OptimizerKit"]),
+    .target(name: "OptimlingsCLI", dependencies: ["OptimizerKit", "Lessons", "Terminal"]),
+    .target(name: "Store", dependencies: ["CSQLite"]),
+    .target(name: "Lessons", dependencies: ["CCmarkGFM", "OptimizerKit"]),
+    .target(name: "Terminal", dependencies: ["Lessons"]),
     .target(name: "PerformanceLab", dependencies: ["OptimizerKit"]),
 
     // MARK: - Executable
@@ -45,5 +48,8 @@ let package = Package(
 
     .testTarget(name: "OptimizerKitTests", dependencies: ["OptimizerKit"]),
     .testTarget(name: "OptimlingsCLITests", dependencies: ["OptimlingsCLI"]),
+    // A second writer process for the store's concurrency and crash tests.
+    .executableTarget(name: "store-probe", dependencies: ["Store"], path: "Tests/StoreProbe"),
+    .testTarget(name: "StoreTests", dependencies: ["Store", "store-probe"]),
   ]
 )

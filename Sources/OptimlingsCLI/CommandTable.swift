@@ -8,7 +8,9 @@ public struct CommandTable: Sendable {
 
   /// Every command the product ships. Add a new command here, once.
   public static let standard: CommandTable = CommandTable(commands: [
-    HelpCommand.spec
+    HelpCommand.spec,
+    ListCommand.spec,
+    OpenCommand.spec,
   ])
 
   public func command(named name: String) -> CommandSpec? {

@@ -173,10 +173,10 @@ struct KernelInputs {
       switch i % 50 {
       case 5: theta.append(0)
       case 6: theta.append(1e6)
-      default: theta.append(Float(random.uniform() * 20 - 10))
+      default: theta.append(Float(random.nextUniform() * 20 - 10))
       }
       // Log-uniform gradient scale between 1e-6 and 1e3.
-      scales.append(Float(pow(10, random.uniform() * 9 - 6)))
+      scales.append(Float(pow(10, random.nextUniform() * 9 - 6)))
     }
   }
 
@@ -184,7 +184,7 @@ struct KernelInputs {
     step += 1
     var gradients: [Float] = []
     for i in theta.indices {
-      let noise = Float(random.uniform() * 2 - 1)
+      let noise = Float(random.nextUniform() * 2 - 1)
       switch i % 50 {
       case 0: gradients.append(0)
       case 1: gradients.append(1e-30 * noise)
@@ -196,20 +196,4 @@ struct KernelInputs {
     }
     return gradients
   }
-}
-
-struct SplitMix64 {
-  private var state: UInt64
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-
-  /// A uniform Double in [0, 1).
-  mutating func uniform() -> Double { Double(next() >> 11) * 0x1p-53 }
 }
