@@ -32,7 +32,9 @@ let package = Package(
     // MARK: - Libraries
 
     .target(name: "OptimizerKit"),
-    .target(name: "OptimlingsCLI", dependencies: ["OptimizerKit", "Lessons", "Terminal"]),
+    .target(
+      name: "OptimlingsCLI",
+      dependencies: ["OptimizerKit", "Lessons", "Terminal", "PerformanceLab", "Store"]),
     .target(name: "Store", dependencies: ["CSQLite"]),
     .target(name: "Lessons", dependencies: ["CCmarkGFM", "OptimizerKit"]),
     .target(name: "Terminal", dependencies: ["Lessons"]),
