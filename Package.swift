@@ -50,6 +50,7 @@ let package = Package(
 
     .testTarget(name: "OptimizerKitTests", dependencies: ["OptimizerKit"]),
     .testTarget(name: "OptimlingsCLITests", dependencies: ["OptimlingsCLI"]),
+    .testTarget(name: "PerformanceLabTests", dependencies: ["PerformanceLab"]),
     // A second writer process for the store's concurrency and crash tests.
     .executableTarget(name: "store-probe", dependencies: ["Store"], path: "Tests/StoreProbe"),
     .testTarget(name: "StoreTests", dependencies: ["Store", "store-probe"]),

@@ -103,43 +103,49 @@ public enum GapExplanation {
     let copiedArrays = Double(learner.freshBytesPerStep) / Double(8 * count)
     if copiedArrays >= 0.5 {
       sentences.append(
-        "Each step touches \(megabytes(learner.freshBytesPerStep)) of newly allocated memory, "
-          + "about \(format(copiedArrays, digits: 1)) copies of a \(count)-value float64 array, "
-          + "so a copy per step (such as `var m = self.m` or a `map` building a new array) "
-          + "adds that traffic to the 56 bytes per parameter the update needs.")
+        "Each step allocates and fills \(megabytes(learner.freshBytesPerStep)), about "
+          + "\(format(copiedArrays, digits: 1)) float64 copies of all parameters (such as "
+          + "`var m = self.m`), on top of the 56 bytes per parameter the update must move.")
     }
 
     let learnerBandwidth = gigabytesPerSecond(
       bytes: float64AdamBytesPerParameter * count, seconds: learner.secondsPerStep)
-    let oneCore = oneThread.triadGigabytesPerSecond
-    if learnerBandwidth < 0.5 * oneCore {
+    let oneCore = format(oneThread.triadGigabytesPerSecond, digits: 1)
+    if learnerBandwidth < 0.5 * oneThread.triadGigabytesPerSecond {
       sentences.append(
-        "Your step streams \(format(learnerBandwidth, digits: 1)) GB/s, well under the "
-          + "\(format(oneCore, digits: 1)) GB/s one core can move, so it is bound by work per "
-          + "element (bounds checks, copies, a float64 square root and division one value "
-          + "at a time), not by memory.")
+        "At \(format(learnerBandwidth, digits: 1)) GB/s your loop is far below the "
+          + "\(oneCore) GB/s one core can stream, so work per element (bounds checks, `pow`, "
+          + "scalar float64 square roots and divisions) limits it, not memory.")
+    } else if learnerBandwidth < oneThread.triadGigabytesPerSecond {
+      sentences.append(
+        "At \(format(learnerBandwidth, digits: 1)) GB/s your loop is close to the "
+          + "\(oneCore) GB/s one core can stream: it is memory-bound on one thread.")
     } else {
       sentences.append(
-        "Your step streams \(format(learnerBandwidth, digits: 1)) GB/s, close to the "
-          + "\(format(oneCore, digits: 1)) GB/s one core can move, so on one thread it is "
-          + "memory-bound.")
+        "At \(format(learnerBandwidth, digits: 1)) GB/s your loop beats the \(oneCore) GB/s "
+          + "one core streams from memory, so at this size the data stays in cache.")
     }
 
     let threadGain = oneThread.kernelSeconds / allThreads.kernelSeconds
-    var reference =
-      "The reference stores Float32, 28 bytes per parameter against your 56"
+    var reference = "The reference moves 28 bytes per parameter in Float32 against your 56"
     if allThreads.threadCount > 1 && threadGain > 1.2 {
       reference +=
-        ", and splits the step over \(allThreads.threadCount) threads, which is worth "
-        + "\(format(threadGain, digits: 1))× here"
+        " and uses \(allThreads.threadCount) threads (\(format(threadGain, digits: 1))× here)"
     }
     sentences.append(reference + ".")
     return sentences.joined(separator: " ")
   }
 
-  static func megabytes(_ bytes: Int) -> String {
-    "\(format(Double(bytes) / 1e6, digits: 1)) MB"
-  }
+  static func megabytes(_ bytes: Int) -> String { byteCountText(bytes) }
+}
+
+/// Bytes in decimal units: `512 B`, `40.9 kB`, `160.0 MB`, `1.2 GB`.
+public func byteCountText(_ bytes: Int) -> String {
+  let value = Double(bytes)
+  if abs(value) < 1e3 { return "\(bytes) B" }
+  if abs(value) < 1e6 { return "\(format(value / 1e3, digits: 1)) kB" }
+  if abs(value) < 1e9 { return "\(format(value / 1e6, digits: 1)) MB" }
+  return "\(format(value / 1e9, digits: 1)) GB"
 }
 
 /// `value` with `digits` digits after the decimal point.

@@ -15,7 +15,7 @@ public func gigabytesPerSecond(bytes: Int, seconds: Double) -> Double {
 
 /// A STREAM-style triad over Float32 buffers, split across threads like the Adam kernel.
 public final class StreamTriad: @unchecked Sendable {
-  private let a: AlignedFloatBuffer
+  let a: AlignedFloatBuffer
   private let b: AlignedFloatBuffer
   private let c: AlignedFloatBuffer
 

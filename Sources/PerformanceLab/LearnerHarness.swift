@@ -8,7 +8,7 @@ public enum LearnerHarness {
   public static let typeNames = ["adam": "Adam", "adamw": "AdamW"]
 
   /// The `main.swift` source for the exercise's type. Its arguments at run time are the
-  /// number of timed steps, then the sizes.
+  /// maximum number of timed steps, then the sizes.
   public static func mainSource(typeName: String) -> String {
     """
     // Written by `optimlings bench`: times your \(typeName) step on large parameter vectors.
@@ -46,7 +46,7 @@ public enum LearnerHarness {
       // M_MMAP_THRESHOLD is -3. A fixed threshold keeps every large array in its own mapping,
       // so an array allocated during a step shows up as page faults instead of reusing freed
       // heap memory.
-      _ = benchMallopt(-3, 1 << 20)
+      _ = benchMallopt(-3, 128 << 10)
     #endif
 
     let benchArguments = CommandLine.arguments.dropFirst().compactMap { Int($0) }
@@ -62,12 +62,15 @@ public enum LearnerHarness {
       let stateBytes = residentBefore < 0 ? -1 : benchResidentBytes() - residentBefore
       var samples: [Double] = []
       let faultsBefore = benchMinorFaults()
-      for _ in 0..<benchRepeats {
+      // At most `benchRepeats` steps, and no more than 3 once 5 seconds have passed, so a
+      // slow step does not keep the learner waiting for minutes.
+      let budgetStart = benchSeconds()
+      while samples.count < benchRepeats && (samples.count < 3 || benchSeconds() - budgetStart < 5) {
         let start = benchSeconds()
         optimizer.step(parameters: &parameters, gradients: gradients)
         samples.append(benchSeconds() - start)
       }
-      let freshBytes = (benchMinorFaults() - faultsBefore) * benchPageSize / benchRepeats
+      let freshBytes = (benchMinorFaults() - faultsBefore) * benchPageSize / samples.count
       samples.sort()
       print(
         "learner count=\\(count) median_s=\\(samples[samples.count / 2])"
