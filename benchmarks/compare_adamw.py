@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """Interleave the Swift and torch AdamW benchmarks and print medians and ratios.
 
-Each round runs the Swift benchmark (fused AdamW step and STREAM triad) and then the torch
-script, at every thread count. The table reports, per thread count, the median over rounds
-of each round's median step time, the effective bandwidth at 28 bytes per parameter, the
-triad bandwidth, and torch time / Swift time (above 1 means the Swift step is faster).
+Each round runs the Swift benchmark (fused AdamW step, the same step as eight unfused
+passes, and a STREAM triad) and then the torch script (fused and for-loop AdamW), at every
+thread count. For each thread count the table reports the median over rounds of each
+round's median step time. Beside it stand the effective bandwidth at 28 bytes per parameter,
+the triad bandwidth, and torch time / Swift time, where above 1 means the Swift step is
+faster.
 """
 
 import argparse
@@ -77,15 +79,15 @@ def main() -> None:
             "--repeats", str(arguments.repeats), "--huge-pages", arguments.huge_pages,
         ])
         for name, fields in swift:
-            value = fields["median_ms"] if name == "adamw" else fields["gbps"]
+            value = fields["gbps"] if name == "triad" else fields["median_ms"]
             samples.setdefault((name, int(fields["threads"])), []).append(value)
         if has_torch:
             torch = run([
                 sys.executable, str(torch_script), "--count", str(arguments.count),
-                "--threads", arguments.threads, "--repeats", str(arguments.repeats),
+                "--threads", arguments.threads, "--repeats", str(arguments.repeats), "--forloop",
             ], torch_environment)
-            for _, fields in torch:
-                samples.setdefault(("torch", int(fields["threads"])), []).append(
+            for name, fields in torch:
+                samples.setdefault((name, int(fields["threads"])), []).append(
                     fields["median_ms"])
 
     print(f"date: {time.strftime('%Y-%m-%d %H:%M %Z')}")
@@ -94,20 +96,24 @@ def main() -> None:
           f"steps per round: {arguments.repeats}, huge pages: {arguments.huge_pages}")
     if not has_torch:
         print("torch is not installed: only the Swift side ran")
-    header = f"{'threads':>7}  {'swift ms':>9}  {'swift GB/s':>10}  {'triad GB/s':>10}"
+    header = (f"{'threads':>7}  {'swift ms':>9}  {'swift GB/s':>10}  {'triad GB/s':>10}"
+              f"  {'unfused ms':>10}")
     if has_torch:
-        header += f"  {'torch ms':>9}  {'torch GB/s':>10}  {'torch/swift':>11}"
+        header += (f"  {'torch ms':>9}  {'torch GB/s':>10}  {'torch/swift':>11}"
+                   f"  {'torch loop ms':>13}")
     print(header)
     gigabytes = 28 * arguments.count / 1e9
     for threads in [int(word) for word in arguments.threads.split(",")]:
         swift_ms = statistics.median(samples[("adamw", threads)])
         triad = statistics.median(samples[("triad", threads)])
+        unfused_ms = statistics.median(samples[("unfused", threads)])
         row = (f"{threads:>7}  {swift_ms:>9.2f}  {gigabytes / swift_ms * 1e3:>10.1f}"
-               f"  {triad:>10.1f}")
+               f"  {triad:>10.1f}  {unfused_ms:>10.2f}")
         if has_torch:
             torch_ms = statistics.median(samples[("torch", threads)])
+            loop_ms = statistics.median(samples[("torch_forloop", threads)])
             row += (f"  {torch_ms:>9.2f}  {gigabytes / torch_ms * 1e3:>10.1f}"
-                    f"  {torch_ms / swift_ms:>11.2f}")
+                    f"  {torch_ms / swift_ms:>11.2f}  {loop_ms:>13.2f}")
         print(row)
     ratios = []
     if has_torch:
@@ -116,7 +122,9 @@ def main() -> None:
                                                samples[("adamw", threads)])]
             ratios.append(f"{threads} threads: " + ", ".join(f"{r:.2f}" for r in per_round))
         print("torch/swift per round: " + "; ".join(ratios))
-    print("torch/swift above 1 means the Swift step is faster.")
+    print("torch/swift above 1 means the Swift step is faster. GB/s counts 28 bytes per "
+          "parameter. 'unfused' is our AdamW as eight separate passes (80 bytes per parameter); "
+          "'torch loop' is torch.optim.AdamW(foreach=False, fused=False).")
 
 
 if __name__ == "__main__":

@@ -5,7 +5,11 @@ import PerformanceLab
 /// Times the fused AdamW step and a STREAM triad at each thread count, one line per result:
 ///
 ///     adamw threads=2 count=10000000 median_ms=4.123 gbps=67.9
+///     unfused threads=2 count=10000000 median_ms=9.876 gbps=28.4
 ///     triad threads=2 count=10000000 gbps=40.1
+///
+/// gbps is effective bandwidth at 28 bytes per parameter for both AdamW lines, although the
+/// unfused passes move 80.
 ///
 /// Usage: OptimizerBenchmark [--count N] [--threads 1,2] [--repeats R] [--huge-pages on|off]
 struct BenchmarkOptions {
@@ -66,6 +70,15 @@ do {
       "adamw threads=\(threads) count=\(options.count)"
         + " median_ms=\(String(format: "%.3f", seconds * 1e3))"
         + " gbps=\(String(format: "%.1f", adamGigabytes))")
+    let unfused = try UnfusedAdamWBenchmark(
+      count: options.count, threadCount: threads, hugePages: options.hugePages)
+    let unfusedSeconds = unfused.measure(repeats: options.repeats)!
+    let unfusedGigabytes = gigabytesPerSecond(
+      bytes: adamBytesPerParameter * options.count, seconds: unfusedSeconds)
+    print(
+      "unfused threads=\(threads) count=\(options.count)"
+        + " median_ms=\(String(format: "%.3f", unfusedSeconds * 1e3))"
+        + " gbps=\(String(format: "%.1f", unfusedGigabytes))")
     let triadGigabytes = triad.measure(threadCount: threads, repeats: options.repeats)!
     print(
       "triad threads=\(threads) count=\(options.count)"

@@ -36,20 +36,29 @@ struct SwiftcLearnerRunner: LearnerRunner {
       throw CommandError(.failure, "could not write the timing program to \(folder.path): \(error)")
     }
 
+    let sources = try Self.prepareSources(file: file, in: folder)
     let compile = try execute(
-      swiftc(), ["-O", "-module-name", "Bench", main.path, file.path, "-o", executable.path],
+      swiftc(),
+      ["-O", "-module-name", "Bench", main.path] + sources.map(\.path) + ["-o", executable.path],
       in: folder, isCancelled: isCancelled)
     guard let compile else { return nil }
     guard compile.status == 0 else {
       throw CommandError(
         .failure,
         "your \(typeName) did not compile with the timing program:\n"
-          + compile.output.trimmingCharacters(in: .whitespacesAndNewlines)
+          + compile.output.replacingOccurrences(
+            of: folder.appending(path: file.lastPathComponent).path, with: file.path
+          ).trimmingCharacters(in: .whitespacesAndNewlines)
           + "\nRun `check` on the exercise to see the errors against its tests.")
     }
 
     let timed = try execute(executable.path, arguments, in: folder, isCancelled: isCancelled)
     guard let timed else { return nil }
+    if timed.status == Self.notImplementedStatus {
+      throw CommandError(
+        .failure,
+        "your \(typeName) step is not implemented yet; finish it and pass `check` first")
+    }
     guard timed.status == 0 else {
       throw CommandError(
         .failure,
@@ -58,6 +67,45 @@ struct SwiftcLearnerRunner: LearnerRunner {
           + timed.output.trimmingCharacters(in: .whitespacesAndNewlines))
     }
     return timed.standardOutput
+  }
+
+  static let notImplementedStatus: Int32 = 86
+
+  /// The files to compile beside the harness. A learner file that imports the exercises'
+  /// support module gets a copy without that import, plus a stand-in for its
+  /// `notImplemented()`, the one support function the optimizer templates call.
+  static func prepareSources(file: URL, in folder: URL) throws(CommandError) -> [URL] {
+    guard let text = try? String(contentsOf: file, encoding: .utf8) else {
+      throw CommandError(.failure, "could not read \(file.path)")
+    }
+    let lines = text.components(separatedBy: "\n")
+    guard
+      lines.contains(where: { $0.trimmingCharacters(in: .whitespaces) == "import ExerciseSupport" })
+    else { return [file] }
+    // Blank the import in place so line numbers in diagnostics stay the learner's.
+    let copied = lines.map {
+      $0.trimmingCharacters(in: .whitespaces) == "import ExerciseSupport" ? "" : $0
+    }
+    let copy = folder.appending(path: file.lastPathComponent)
+    let support = folder.appending(path: "BenchSupport.swift")
+    let supportText = """
+      import Foundation
+
+      func notImplemented(
+        _ what: String = #function, file: StaticString = #fileID, line: UInt = #line
+      ) -> Never {
+        FileHandle.standardError.write(Data("not implemented: \\(what) at \\(file):\\(line)\\n".utf8))
+        exit(\(notImplementedStatus))
+      }
+
+      """
+    do {
+      try copied.joined(separator: "\n").write(to: copy, atomically: true, encoding: .utf8)
+      try supportText.write(to: support, atomically: true, encoding: .utf8)
+    } catch {
+      throw CommandError(.failure, "could not prepare \(file.path) for timing: \(error)")
+    }
+    return [copy, support]
   }
 
   private func swiftc() throws(CommandError) -> String {

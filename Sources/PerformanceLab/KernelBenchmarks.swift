@@ -27,7 +27,7 @@ public final class StreamTriad: @unchecked Sendable {
 
   public var count: Int { a.count }
 
-  /// One pass of a ← b + 3·c.
+  /// Runs one pass of a ← b + 3·c.
   public func run(threadCount: Int) {
     let pointers = (a: a.pointer, b: b.pointer, c: c.pointer)
     KernelPartition.forEachChunk(count: count, threadCount: threadCount) { range in
@@ -47,7 +47,7 @@ public final class StreamTriad: @unchecked Sendable {
     }
   }
 
-  /// The median triad bandwidth in GB/s, STREAM's way of counting bytes.
+  /// Measures the median triad bandwidth in GB/s, counting bytes as STREAM does.
   public func measure(threadCount: Int, repeats: Int, shouldStop: () -> Bool = { false })
     -> Double?
   {
@@ -92,7 +92,36 @@ public final class FusedAdamWBenchmark: @unchecked Sendable {
     }
   }
 
-  /// The median seconds per step.
+  /// Measures the median seconds per step.
+  public func measure(repeats: Int, shouldStop: () -> Bool = { false }) -> Double? {
+    Timing.median(repeats: repeats, shouldStop: shouldStop) { step() }
+  }
+}
+
+/// The unfused eight-pass AdamW (``UnfusedAdamW``) on the same buffers and inputs as
+/// ``FusedAdamWBenchmark``, to measure what fusing buys.
+public final class UnfusedAdamWBenchmark: @unchecked Sendable {
+  private let fused: FusedAdamWBenchmark
+  private let scratch: (AlignedFloatBuffer, AlignedFloatBuffer)
+  private var optimizer: UnfusedAdamW
+
+  public init(count: Int, threadCount: Int, hugePages: Bool = true) throws(OptimizerError) {
+    fused = try FusedAdamWBenchmark(count: count, threadCount: threadCount, hugePages: hugePages)
+    scratch = (
+      AlignedFloatBuffer(count: count, hugePages: hugePages),
+      AlignedFloatBuffer(count: count, hugePages: hugePages)
+    )
+    optimizer = try UnfusedAdamW(.adamW(lr: 1e-3, weightDecay: 1e-2), threadCount: threadCount)
+  }
+
+  public func step() {
+    optimizer.step(
+      parameters: fused.parameters.mutableBuffer, gradients: fused.gradients.buffer,
+      firstMoment: fused.firstMoment.mutableBuffer, secondMoment: fused.secondMoment.mutableBuffer,
+      scratch: (scratch.0.mutableBuffer, scratch.1.mutableBuffer))
+  }
+
+  /// Measures the median seconds per step.
   public func measure(repeats: Int, shouldStop: () -> Bool = { false }) -> Double? {
     Timing.median(repeats: repeats, shouldStop: shouldStop) { step() }
   }

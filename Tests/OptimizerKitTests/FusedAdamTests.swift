@@ -59,6 +59,50 @@ import Testing
       "\(name): \(worst.quantity)[\(worst.index)] is off by \(worst.ratio)× the rounding bound")
   }
 
+  @Test func unfusedPassesAgreeWithReference() throws {
+    let hyperparameters = Adam.Hyperparameters.adamW(lr: 1e-2, weightDecay: 0.05)
+    let count = 1003
+    var inputs = KernelInputs(count: count, seed: 7)
+    var reference = try Adam(hyperparameters, parameterCount: count)
+    var referenceTheta = inputs.theta.map(Double.init)
+    var unfused = try UnfusedAdamW(hyperparameters, threadCount: 3)
+    var theta = inputs.theta
+    var m = [Float](repeating: 0, count: count)
+    var v = m
+    var s = m
+    var d = m
+    var bound = RoundingBound(count: count, hyperparameters: hyperparameters)
+
+    for _ in 1...100 {
+      let gradients = inputs.nextGradients()
+      let before = (theta: referenceTheta, m: reference.state.expAvg)
+      try reference.step(parameters: &referenceTheta, gradients: gradients.map(Double.init))
+      theta.withUnsafeMutableBufferPointer { theta in
+        gradients.withUnsafeBufferPointer { gradients in
+          m.withUnsafeMutableBufferPointer { m in
+            v.withUnsafeMutableBufferPointer { v in
+              s.withUnsafeMutableBufferPointer { s in
+                d.withUnsafeMutableBufferPointer { d in
+                  unfused.step(
+                    parameters: theta, gradients: gradients, firstMoment: m, secondMoment: v,
+                    scratch: (s, d))
+                }
+              }
+            }
+          }
+        }
+      }
+      bound.advance(
+        thetaBefore: before.theta, mBefore: before.m, gradients: gradients.map(Double.init),
+        after: reference, thetaAfter: referenceTheta)
+    }
+
+    let worst =
+      (0..<count).map { abs(Double(theta[$0]) - referenceTheta[$0]) / bound.theta[$0] }
+      .max() ?? 0
+    #expect(worst <= 1, "θ is off by \(worst)× the rounding bound")
+  }
+
   @Test func threadCountsGiveIdenticalBits() throws {
     for count in [1, 15, 16, 17, 1000, 4099] {
       var results: [[Float]] = []

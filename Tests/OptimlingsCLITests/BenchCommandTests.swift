@@ -5,8 +5,9 @@ import Testing
 
 /// `bench` end to end with a real swiftc, at a small size; no timing is checked.
 @Suite(.serialized) struct BenchCommandTests {
-  /// A correct, in-place AdamW in the shape of the exercise template.
+  /// A correct, in-place AdamW in the shape of the exercise template, support import included.
   static let learnerAdamW = """
+    import ExerciseSupport
     import Foundation
 
     struct AdamW {
@@ -104,6 +105,29 @@ import Testing
     #expect(run.output.contains("At 5,000 parameters your step takes"))
     #expect(run.output.contains("Optimizer state for 5,000 float64 parameters"))
     #expect(run.output.contains("Adam keeps two values per parameter"))
+  }
+
+  @Test func unfinishedStepReported() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appending(path: "adam.swift")
+    let template = """
+      import ExerciseSupport
+
+      struct Adam {
+        init(parameterCount: Int) {}
+        mutating func step(parameters: inout [Double], gradients: [Double]) {
+          notImplemented()
+        }
+      }
+
+      """
+    try template.write(to: file, atomically: true, encoding: .utf8)
+
+    let run = bench(["adam", "--file", file.path, "--size", "100"])
+
+    #expect(run.status == .failure)
+    #expect(run.errors.contains("your Adam step is not implemented yet"))
   }
 
   @Test func unknownExerciseRejected() {
