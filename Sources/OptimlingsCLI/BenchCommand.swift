@@ -111,7 +111,7 @@ struct BenchOptions: Equatable {
     }
   }
 
-  /// The option's value as a whole number above 0; nil when the option is absent.
+  /// Reads the option's value as a whole number above 0; nil when the option is absent.
   static func positive(_ arguments: ParsedArguments, _ option: String) throws(CommandError) -> Int?
   {
     guard let text = arguments.value(option) else { return nil }

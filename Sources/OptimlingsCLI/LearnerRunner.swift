@@ -4,7 +4,8 @@ import Store
 
 /// Compiles the learner's file with the `bench` harness, optimized, and runs it.
 protocol LearnerRunner {
-  /// The program's standard output, or nil when `isCancelled` turned true.
+  /// Compiles and runs the timing program, returning its standard output, or nil when
+  /// `isCancelled` turned true.
   ///
   /// - Throws: ``CommandError`` when the file does not compile or the program fails.
   func run(
@@ -71,7 +72,7 @@ struct SwiftcLearnerRunner: LearnerRunner {
 
   static let notImplementedStatus: Int32 = 86
 
-  /// The files to compile beside the harness. A learner file that imports the exercises'
+  /// Lists the files to compile beside the harness. A learner file that imports the exercises'
   /// support module gets a copy without that import, plus a stand-in for its
   /// `notImplemented()`, the one support function the optimizer templates call.
   static func prepareSources(file: URL, in folder: URL) throws(CommandError) -> [URL] {
@@ -167,7 +168,7 @@ struct SwiftcLearnerRunner: LearnerRunner {
   }
 }
 
-/// Where the learner's exercise files live.
+/// Locations of the learner's exercise files.
 enum LearnerFiles {
   /// `<data>/workspace/Sources/<id>/<id>.swift`, the workspace layout `check` uses.
   static func workspaceFile(exercise: String, context: CommandContext) throws(CommandError) -> URL {

@@ -59,8 +59,8 @@ public struct StateMemory: Equatable, Sendable {
     self.bytes = bytes
   }
 
-  /// The float64 reference optimizers' state after one step on `count` parameters, from the
-  /// allocated capacity of their state arrays.
+  /// Measures the float64 reference optimizers' state after one step on `count` parameters,
+  /// from the allocated capacity of their state arrays.
   public static func reference(count: Int) throws(OptimizerError) -> [StateMemory] {
     var parameters = [Double](repeating: 0.5, count: count)
     let gradients = [Double](repeating: 0.1, count: count)
@@ -96,9 +96,10 @@ public struct StateMemory: Equatable, Sendable {
   }
 }
 
-/// Why the learner's step is slower than the reference kernel, from the measurements alone.
+/// The reasons a learner's step is slower than the reference kernel, read from the
+/// measurements alone.
 public enum GapExplanation {
-  /// One to three sentences, the largest cause first.
+  /// Explains the gap in one to three sentences, the largest cause first.
   ///
   /// - Parameters:
   ///   - learner: the learner's step at this size.
@@ -160,7 +161,7 @@ public func byteCountText(_ bytes: Int) -> String {
   return "\(format(value / 1e9, digits: 1)) GB"
 }
 
-/// `value` with `digits` digits after the decimal point.
+/// Formats `value` with `digits` digits after the decimal point.
 public func format(_ value: Double, digits: Int) -> String {
   String(format: "%.\(digits)f", value)
 }

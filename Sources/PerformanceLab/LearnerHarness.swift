@@ -7,7 +7,7 @@ public enum LearnerHarness {
   /// The exercises `bench` can time, with the type each one's file defines.
   public static let typeNames = ["adam": "Adam", "adamw": "AdamW"]
 
-  /// The `main.swift` source for the exercise's type. Its arguments at run time are the
+  /// Writes the `main.swift` source for the exercise's type. Its arguments at run time are the
   /// maximum number of timed steps, then the sizes.
   public static func mainSource(typeName: String) -> String {
     """
@@ -81,15 +81,15 @@ public enum LearnerHarness {
   }
 }
 
-/// What the harness measured for one size.
+/// The harness's measurements for one size.
 public struct LearnerMeasurement: Equatable, Sendable {
   public var count: Int
   public var secondsPerStep: Double
   /// Resident memory added by creating the optimizer and taking its first step; nil where
   /// the platform does not report it.
   public var stateBytes: Int?
-  /// Newly mapped memory touched per step, from minor page faults; about 0 for an in-place
-  /// step and about 8·count for a step that copies one float64 array.
+  /// Newly mapped memory touched per step, counted from minor page faults. It is about 0
+  /// for an in-place step and about 8·count for a step that copies one float64 array.
   public var freshBytesPerStep: Int
 
   public init(count: Int, secondsPerStep: Double, stateBytes: Int?, freshBytesPerStep: Int) {

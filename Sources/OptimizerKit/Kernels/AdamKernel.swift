@@ -107,7 +107,7 @@ enum AdamKernel {
     }
   }
 
-  /// One 4-lane vector of the update, in torch's order of operations except for the
+  /// Updates one 4-lane vector, in torch's order of operations except for the
   /// rearranged denominator described on ``FusedAdam``.
   @inline(__always)
   private static func update<

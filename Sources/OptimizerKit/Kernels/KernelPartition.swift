@@ -9,7 +9,7 @@ public enum KernelPartition {
   /// Elements per cache line for Float32 (64 bytes).
   public static let alignment = 16
 
-  /// The chunks of `0..<count` for `parts` workers: at most `parts` non-empty ranges in
+  /// Splits `0..<count` for `parts` workers into at most `parts` non-empty ranges in
   /// order, each starting at a multiple of ``alignment``.
   public static func chunks(count: Int, parts: Int) -> [Range<Int>] {
     precondition(count >= 0 && parts >= 1, "count must be 0 or more and parts 1 or more")
