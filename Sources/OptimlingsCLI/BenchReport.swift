@@ -83,8 +83,12 @@ struct BenchReport {
     guard let largest = learner.last else { return "" }
     let count = grouped(largest.count)
     var parts = stateMemory.map { "\($0.name) \(megabytes($0.bytes))" }
-    if let learnerBytes = largest.stateBytes {
+    // Resident memory moves in pages and allocator arenas, so below a few megabytes of state
+    // the learner's figure says more about the allocator than about m and v.
+    if let learnerBytes = largest.stateBytes, 16 * largest.count >= 4_000_000 {
       parts.append("your \(typeName) \(megabytes(learnerBytes)) of resident memory")
+    } else {
+      parts.append("your \(typeName) too small to measure from resident memory")
     }
     let adam = stateMemory.first { $0.name.hasPrefix("Adam") }?.bytes ?? 0
     let momentum = stateMemory.first { $0.name == "SGD with momentum" }?.bytes ?? 0
