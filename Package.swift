@@ -34,15 +34,19 @@ let package = Package(
     .target(name: "OptimizerKit"),
     .target(
       name: "OptimlingsCLI",
-      dependencies: ["OptimizerKit", "Lessons", "Terminal", "PerformanceLab", "Store"]),
+      dependencies: ["OptimizerKit", "Lessons", "Terminal", "Store", "Drill", "PerformanceLab"]),
     .target(name: "Store", dependencies: ["CSQLite"]),
     .target(name: "Lessons", dependencies: ["CCmarkGFM", "OptimizerKit"]),
     .target(name: "Terminal", dependencies: ["Lessons"]),
+    .target(name: "Drill", dependencies: ["OptimizerKit"], resources: [.copy("Decks")]),
     .target(name: "PerformanceLab", dependencies: ["OptimizerKit"]),
 
     // MARK: - Executable
 
     .executableTarget(name: "optimlings", dependencies: ["OptimlingsCLI", "CEditLine"]),
+    .executableTarget(
+      name: "LessonsBenchmark", dependencies: ["Lessons", "Terminal"],
+      path: "benchmarks/LessonsBenchmark"),
     .executableTarget(
       name: "OptimizerBenchmark", dependencies: ["OptimizerKit", "PerformanceLab"]),
 
@@ -50,9 +54,13 @@ let package = Package(
 
     .testTarget(name: "OptimizerKitTests", dependencies: ["OptimizerKit"]),
     .testTarget(name: "OptimlingsCLITests", dependencies: ["OptimlingsCLI"]),
+    .testTarget(name: "LessonsTests", dependencies: ["Lessons"]),
+    .testTarget(
+      name: "TerminalTests", dependencies: ["Terminal", "Lessons"], exclude: ["Golden"]),
     .testTarget(name: "PerformanceLabTests", dependencies: ["PerformanceLab"]),
     // A second writer process for the store's concurrency and crash tests.
     .executableTarget(name: "store-probe", dependencies: ["Store"], path: "Tests/StoreProbe"),
     .testTarget(name: "StoreTests", dependencies: ["Store", "store-probe"]),
+    .testTarget(name: "DrillTests", dependencies: ["Drill", "Store", "OptimlingsCLI"]),
   ]
 )

@@ -12,6 +12,8 @@ public struct CommandTable: Sendable {
     BenchCommand.spec,
     ListCommand.spec,
     OpenCommand.spec,
+    TraceCommand.spec,
+    DrillCommand.spec,
   ])
 
   public func command(named name: String) -> CommandSpec? {
