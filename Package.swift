@@ -7,6 +7,7 @@ let package = Package(
   products: [
     .executable(name: "optimlings", targets: ["optimlings"]),
     .library(name: "OptimizerKit", targets: ["OptimizerKit"]),
+    .library(name: "Exercises", targets: ["Exercises"]),
   ],
   targets: [
     // MARK: - C libraries, one system-library target each
@@ -34,11 +35,18 @@ let package = Package(
     .target(name: "OptimizerKit"),
     .target(
       name: "OptimlingsCLI",
-      dependencies: ["OptimizerKit", "Lessons", "Terminal", "Store", "Drill", "PerformanceLab"]),
+      dependencies: [
+        "OptimizerKit", "Lessons", "Terminal", "Store", "Drill", "Exercises", "PerformanceLab",
+      ]),
     .target(name: "Store", dependencies: ["CSQLite"]),
     .target(name: "Lessons", dependencies: ["CCmarkGFM", "OptimizerKit"]),
     .target(name: "Terminal", dependencies: ["Lessons"]),
     .target(name: "Drill", dependencies: ["OptimizerKit"], resources: [.copy("Decks")]),
+    // Compiled into this package and, from the same sources, into every checked exercise.
+    .target(name: "ExerciseSupport", dependencies: ["OptimizerKit"]),
+    .target(
+      name: "Exercises", dependencies: ["OptimizerKit", "ExerciseSupport"],
+      exclude: ["Files"]),
     .target(name: "PerformanceLab", dependencies: ["OptimizerKit"]),
 
     // MARK: - Executable
@@ -57,6 +65,10 @@ let package = Package(
     .testTarget(name: "LessonsTests", dependencies: ["Lessons"]),
     .testTarget(
       name: "TerminalTests", dependencies: ["Terminal", "Lessons"], exclude: ["Golden"]),
+    .testTarget(
+      name: "ExercisesTests",
+      dependencies: ["Exercises", "ExerciseSupport", "OptimizerKit", "OptimlingsCLI", "Store"]),
+    .testTarget(name: "CurriculumTests", dependencies: ["Lessons", "OptimizerKit", "Terminal"]),
     .testTarget(name: "PerformanceLabTests", dependencies: ["PerformanceLab"]),
     // A second writer process for the store's concurrency and crash tests.
     .executableTarget(name: "store-probe", dependencies: ["Store"], path: "Tests/StoreProbe"),

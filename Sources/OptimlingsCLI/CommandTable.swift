@@ -14,6 +14,11 @@ public struct CommandTable: Sendable {
     OpenCommand.spec,
     TraceCommand.spec,
     DrillCommand.spec,
+    CheckCommand.spec,
+    HintCommand.spec,
+    SolutionCommand.spec,
+    ResetCommand.spec,
+    WatchCommand.spec,
   ])
 
   public func command(named name: String) -> CommandSpec? {
