@@ -15,7 +15,8 @@ enum BenchCommand {
     completion: .words(LearnerHarness.typeNames.keys.sorted())
   ) { arguments, context in
     let options = try BenchOptions(arguments, context: context)
-    return try run(options, context: context, runner: SwiftcLearnerRunner())
+    let cache = ExerciseEnvironment.cacheDirectory(environment: context.environment)
+    return try run(options, context: context, runner: CheckerLearnerRunner(cacheDirectory: cache))
   }
 
   static func run(_ options: BenchOptions, context: CommandContext, runner: any LearnerRunner)
@@ -102,12 +103,15 @@ struct BenchOptions: Equatable {
     if let path = arguments.value("--file") {
       file = URL(fileURLWithPath: path)
     } else {
-      file = try LearnerFiles.workspaceFile(exercise: exercise, context: context)
+      // Prepares the workspace as `check` does, so a missing file becomes the template.
+      let environment = try ExerciseEnvironment(context: context)
+      file = try environment.learnerFile(try ExerciseEnvironment.exercise(named: exercise))
     }
     guard FileManager.default.fileExists(atPath: file.path) else {
       throw CommandError(
         .failure,
-        "no file at \(file.path); start the exercise with `open \(exercise)` or pass --file PATH")
+        "no file at \(file.path); check the path, or run `reset \(exercise)` to create the "
+          + "workspace file from its template")
     }
   }
 

@@ -143,12 +143,22 @@ import Testing
     #expect(run.errors.contains("invalid --size '0'"))
   }
 
-  @Test func missingWorkspaceFileNamed() throws {
+  @Test func freshWorkspaceTemplateNotImplemented() throws {
     let folder = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let run = bench(["adam", "--size", "100"], data: folder)
+
     #expect(run.status == .failure)
-    #expect(run.errors.contains("workspace/Sources/adam/adam.swift"))
+    #expect(run.errors.contains("your Adam step is not implemented yet"))
+    #expect(
+      FileManager.default.fileExists(
+        atPath: folder.appending(path: "workspace/Sources/adam/adam.swift").path))
+  }
+
+  @Test func missingFileNamed() {
+    let run = bench(["adamw", "--file", "/nonexistent/adamw.swift", "--size", "100"])
+    #expect(run.status == .failure)
+    #expect(run.errors.contains("no file at /nonexistent/adamw.swift"))
   }
 
   @Test func compileErrorReported() throws {
