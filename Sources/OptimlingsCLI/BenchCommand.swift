@@ -81,7 +81,8 @@ struct BenchOptions: Equatable {
   init(_ arguments: ParsedArguments, context: CommandContext) throws(CommandError) {
     let supported = LearnerHarness.typeNames.keys.sorted()
     guard arguments.positionals.count <= 1 else {
-      throw .usage("bench takes one exercise, got \(arguments.positionals.joined(separator: " "))")
+      throw .usage(
+        "bench takes at most one exercise, got \(arguments.positionals.joined(separator: " "))")
     }
     let sessionExercise = context.session.exerciseID.flatMap {
       LearnerHarness.typeNames[$0] == nil ? nil : $0
@@ -126,7 +127,7 @@ struct BenchOptions: Equatable {
   }
 }
 
-/// `1000000` as `1,000,000`.
+/// Formats `1000000` as `1,000,000`.
 func grouped(_ value: Int) -> String {
   let digits = String(value)
   var result = ""

@@ -67,8 +67,8 @@ struct CheckerLearnerRunner: LearnerRunner {
     _ program: SwiftProgram, _ executable: URL, typeName: String, _ arguments: [String],
     _ isCancelled: @escaping @Sendable () -> Bool
   ) throws(CommandError) -> String? {
-    // 10M float64 parameters need about 400 MB for θ, g, m, v and a copy, so no address-space
-    // limit; a slow step is cut short by the harness's own time budget.
+    // 10M float64 parameters need about 400 MB for θ, g, m, v and a copy, so the run gets no
+    // address-space limit. The harness's own time budget cuts a slow step short.
     let limits = ProcessLimits(wallTime: 900, memoryBytes: nil, outputBytes: 1 << 20)
     let outcome: ProcessOutcome
     do {
