@@ -2,9 +2,10 @@ import Foundation
 
 /// The learner's exercise files: a SwiftPM package so SourceKit-LSP completes in any editor.
 ///
-/// Layout: `Package.swift`, one target per exercise at `Sources/<id>/<id>.swift`, and copies
-/// of the `ExerciseSupport` and `OptimizerKit` targets the templates import. Each exercise is its own module, so a type
-/// or helper in one file never clashes with another file's.
+/// Layout: `Package.swift`, one target per exercise at `Sources/<id>/<id>.swift`, and a copy
+/// of the `ExerciseSupport` target the templates import, with the few OptimizerKit files it
+/// needs (objectives and seeded random numbers). Each exercise is its own module, so a type or
+/// helper in one file never clashes with another file's.
 public struct Workspace: Sendable {
   public let directory: URL
 
@@ -28,12 +29,9 @@ public struct Workspace: Sendable {
   public func prepare() throws(CheckerError) {
     try createDirectory(directory)
     try write(Self.manifest, to: directory.appending(path: "Package.swift"))
-    // The workspace has OptimizerKit as a target of its own, so ExerciseSupport gets only
-    // its own files here.
-    let support = SupportModule(name: "ExerciseSupport", sourceDirectory: "ExerciseSupport")
-    for module in [SupportModule.optimizerKit, support] {
-      try copySources(of: module)
-    }
+    // Only the support files the templates use are copied: all of OptimizerKit would put the
+    // reference optimizers, and so the answers, next to the learner's files.
+    try copySources(of: .exerciseSupport)
     for exercise in ExerciseCatalog.all {
       let file = file(for: exercise)
       if FileManager.default.fileExists(atPath: file.path) { continue }
@@ -101,8 +99,7 @@ public struct Workspace: Sendable {
       let package = Package(
         name: "OptimlingsWorkspace",
         targets: [
-          .target(name: "OptimizerKit"),
-          .target(name: "ExerciseSupport", dependencies: ["OptimizerKit"]),
+          .target(name: "ExerciseSupport"),
         ]
           + exercises.map { .target(name: $0, dependencies: ["ExerciseSupport"]) }
       )
