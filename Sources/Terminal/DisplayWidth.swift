@@ -32,6 +32,24 @@ public enum DisplayWidth {
     }
   }
 
+  /// Returns `text` cut to at most `width` columns, ending in `…` when anything was cut.
+  ///
+  /// Escape sequences are not kept track of, so pass plain text.
+  public static func truncated(_ text: String, toWidth width: Int) -> String {
+    guard of(text) > width else { return text }
+    guard width > 0 else { return "" }
+    var output = ""
+    var used = 0
+    for character in text {
+      let characterWidth = of(character)
+      if used + characterWidth > width - 1 { break }
+      output.append(character)
+      used += characterWidth
+    }
+    while output.last == " " { output.removeLast() }
+    return output + "…"
+  }
+
   /// East Asian Wide and Fullwidth ranges from Unicode's EastAsianWidth.txt, merged.
   private static func isWide(_ value: UInt32) -> Bool {
     switch value {

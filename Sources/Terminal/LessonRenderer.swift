@@ -53,7 +53,9 @@ public struct LessonRenderer: Sendable {
       ? lesson.steps[stepNumber - 1].title : ""
     var label = "\(lesson.title) · step \(stepNumber) of \(lesson.steps.count)"
     if !title.isEmpty, title != lesson.title { label += ": \(title)" }
-    let text = "── \(Emitter.sanitized(label)) "
+    // The label is cut so that `── `, a space and at least `──` of rule still fit the width.
+    let labelWidth = max(1, options.width - 6)
+    let text = "── \(DisplayWidth.truncated(Emitter.sanitized(label), toWidth: labelWidth)) "
     let fill = max(2, options.width - DisplayWidth.of(text))
     let line: StyledLine = [
       Segment(text + String(repeating: "─", count: fill), TextStyle(dim: true))

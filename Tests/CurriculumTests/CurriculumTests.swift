@@ -140,8 +140,7 @@ import Testing
         "step \(number) '\(title)' takes \(lines.count) lines")
 
       // Code and cells are never re-wrapped, so a long line there would overflow the screen.
-      // The banner is the renderer's own line and is left out.
-      for line in lines.dropFirst() where DisplayWidth.of(String(line)) > Self.renderWidth {
+      for line in lines where DisplayWidth.of(String(line)) > Self.renderWidth {
         Issue.record("step \(number) '\(title)' has a line wider than 80 columns: \(line)")
       }
     }

@@ -133,4 +133,25 @@ import Testing
     #expect(banner.hasPrefix("── One · step 2 of 2: Two ──"))
     #expect(DisplayWidth.of(String(banner.dropLast())) == 40)
   }
+
+  @Test func longStepBannerIsCutToWidth() {
+    let lesson = LessonParser.parse(
+      "# Bias correction in adaptive optimizers\n\n## One\n\na\n\n"
+        + "## Why the first steps of an exponential moving average are biased toward zero\n\nb\n",
+      fileName: "x.md")
+    for width in [20, 40, 80] {
+      let banner = LessonRenderer(options: .plain(width: width)).stepBanner(
+        lesson: lesson, stepNumber: 2)
+      let line = String(banner.dropLast())
+      #expect(DisplayWidth.of(line) == width, "width \(width): \(line)")
+      #expect(line.contains("… ──"), "width \(width): \(line)")
+      #expect(line.hasPrefix("── Bias"), "width \(width): \(line)")
+    }
+  }
+
+  @Test func truncationCountsWideCharacters() {
+    #expect(DisplayWidth.truncated("学习率学习率", toWidth: 6) == "学习…")
+    #expect(DisplayWidth.truncated("one two three", toWidth: 8) == "one two…")
+    #expect(DisplayWidth.truncated("short", toWidth: 8) == "short")
+  }
 }
