@@ -42,12 +42,7 @@ public struct CommandParser: Sendable {
       throw .usage("missing command; run `optimlings help` to see the commands")
     }
     guard let command = table.command(named: name) else {
-      var message = "unknown command '\(name)'"
-      if let suggestion = table.closestCommandName(to: name) {
-        message += "; did you mean '\(suggestion)'?"
-      }
-      message += " Run `help` to see the commands."
-      throw .usage(message)
+      throw .usage(table.unknownCommandMessage(name))
     }
 
     let arguments = try parseArguments(Array(remaining.dropFirst()), for: command)

@@ -31,6 +31,17 @@ public struct CommandTable: Sendable {
     commands.flatMap { [$0.name] + $0.aliases }.sorted()
   }
 
+  /// The usage error for a name that is no command, with the closest command when one is near.
+  func unknownCommandMessage(_ name: String) -> String {
+    var message = "unknown command '\(name)'"
+    if let suggestion = closestCommandName(to: name) {
+      message += "; did you mean '\(suggestion)'?"
+    } else {
+      message += "."
+    }
+    return message + " Run `help` to see the commands."
+  }
+
   /// The known name nearest to `name` by edit distance, if one is close enough to be a typo.
   public func closestCommandName(to name: String) -> String? {
     let candidates = commands.map(\.name)

@@ -6,11 +6,7 @@ enum HelpCommand {
     let table = CommandTable.standard
     if let name = arguments.positionals.first {
       guard let command = table.command(named: name) else {
-        var message = "unknown command '\(name)'"
-        if let suggestion = table.closestCommandName(to: name) {
-          message += "; did you mean '\(suggestion)'?"
-        }
-        throw CommandError.usage(message)
+        throw CommandError.usage(table.unknownCommandMessage(name))
       }
       context.console.print("usage: \(command.synopsis)")
       context.console.print()

@@ -50,6 +50,15 @@ import Testing
     }
   }
 
+  @Test func unknownCommandWithoutSuggestion() {
+    do {
+      _ = try CommandParser(table: table).parse(["zzzzzz"])
+      Issue.record("expected a usage error")
+    } catch {
+      #expect(error.message == "unknown command 'zzzzzz'. Run `help` to see the commands.")
+    }
+  }
+
   @Test func unknownOptionNamesAccepted() {
     do {
       _ = try CommandParser(table: table).parse(["check", "--verbose"])
