@@ -13,7 +13,13 @@ public struct CommandParser: Sendable {
     public var globals: GlobalOptions
   }
 
+  /// Words that ask for help in place of running the command they follow.
+  static let helpFlags: Set<String> = ["--help", "-h"]
+
   /// Parses `words`, where the first word that is not a global option names the command.
+  ///
+  /// `--help` or `-h` alone, or after a command name, becomes the `help` command for that
+  /// command, and `--version` alone prints the version, in the CLI and the REPL alike.
   ///
   /// - Throws: ``CommandError`` with status 2 for an unknown command or option, or an
   ///   option without its value; the message suggests the closest command.
@@ -41,12 +47,42 @@ public struct CommandParser: Sendable {
     guard let name = remaining.first else {
       throw .usage("missing command; run `optimlings help` to see the commands")
     }
+    if Self.helpFlags.contains(name) {
+      return helpInvocation(topic: nil, globals: globals)
+    }
+    if name == "--version" {
+      return Invocation(command: VersionCommand.spec, arguments: ParsedArguments(), globals: globals)
+    }
     guard let command = table.command(named: name) else {
       throw .usage(table.unknownCommandMessage(name))
     }
 
-    let arguments = try parseArguments(Array(remaining.dropFirst()), for: command)
+    let words = Array(remaining.dropFirst())
+    if requestsHelp(words, for: command) {
+      return helpInvocation(topic: command.name, globals: globals)
+    }
+    let arguments = try parseArguments(words, for: command)
     return Invocation(command: command, arguments: arguments, globals: globals)
+  }
+
+  private func helpInvocation(topic: String?, globals: GlobalOptions) -> Invocation {
+    let help = table.command(named: "help") ?? HelpCommand.spec
+    let arguments = ParsedArguments(positionals: topic.map { [$0] } ?? [])
+    return Invocation(command: help, arguments: arguments, globals: globals)
+  }
+
+  /// True when a help flag appears among the command's words, before any `--` and not as the
+  /// value of one of its options, so `check --help` shows help even next to other mistakes.
+  private func requestsHelp(_ words: [String], for command: CommandSpec) -> Bool {
+    var index = 0
+    while index < words.count {
+      let word = words[index]
+      if word == "--" { return false }
+      if Self.helpFlags.contains(word) { return true }
+      if command.valueOptions.contains(word) { index += 1 }
+      index += 1
+    }
+    return false
   }
 
   private func parseArguments(_ words: [String], for command: CommandSpec) throws(CommandError)

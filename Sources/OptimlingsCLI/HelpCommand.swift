@@ -26,7 +26,8 @@ enum HelpCommand {
     }
     context.console.print()
     context.console.print("Global options: --lessons DIR, --data DIR, --trust")
-    context.console.print("Run `help COMMAND` for a command's arguments.")
+    context.console.print("Run `help COMMAND` or `COMMAND --help` for a command's arguments.")
+    context.console.print("`--version` prints the version.")
     return .success
   }
 }

@@ -90,6 +90,63 @@ import Testing
     #expect(errors.text.contains("only inside the REPL"))
   }
 
+  @Test func helpFlagsBecomeHelp() throws {
+    let parser = CommandParser(table: table)
+    for words in [["--help"], ["-h"], ["--trust", "-h"]] {
+      let invocation = try parser.parse(words)
+      #expect(invocation.command.name == "help", "\(words)")
+      #expect(invocation.arguments.positionals.isEmpty, "\(words)")
+    }
+    for words in [["check", "--help"], ["check", "adam", "-h"], ["check", "--bogus", "-h"]] {
+      let invocation = try parser.parse(words)
+      #expect(invocation.command.name == "help", "\(words)")
+      #expect(invocation.arguments.positionals == ["check"], "\(words)")
+    }
+  }
+
+  @Test func helpFlagAsValueOrAfterDashes() throws {
+    let parser = CommandParser(table: table)
+    let asValue = try parser.parse(["check", "--file", "--help"])
+    #expect(asValue.command.name == "check")
+    #expect(asValue.arguments.value("--file") == "--help")
+    let afterDashes = try parser.parse(["check", "--", "-h"])
+    #expect(afterDashes.command.name == "check")
+    #expect(afterDashes.arguments.positionals == ["-h"])
+  }
+
+  @Test(arguments: [["trace", "-h"], ["check", "--help"], ["help", "trace"]])
+  func commandHelpExitsZero(words: [String]) {
+    let (status, output, errors) = run(words)
+    #expect(status == .success)
+    #expect(output.hasPrefix("usage: \(words[0] == "help" ? "trace" : words[0])"), "\(output)")
+    #expect(errors.isEmpty)
+  }
+
+  @Test(arguments: [["--help"], ["-h"]])
+  func generalHelpExitsZero(words: [String]) {
+    let (status, output, errors) = run(words)
+    #expect(status == .success)
+    #expect(output.hasPrefix("Commands:"))
+    #expect(errors.isEmpty)
+  }
+
+  @Test func versionFlagPrintsVersion() {
+    let (status, output, errors) = run(["--version"])
+    #expect(status == .success)
+    #expect(output == "optimlings \(OptimlingsVersion.current)\n")
+    #expect(errors.isEmpty)
+  }
+
+  private func run(_ words: [String]) -> (OptimlingsCLI.ExitStatus, String, String) {
+    let output = LockedText()
+    let errors = LockedText()
+    let console = Console(
+      width: 80, usesColor: false, isTTY: false, write: { output.append($0) },
+      writeError: { errors.append($0) }, readLine: { nil })
+    let status = Workbook.run(words, context: CommandContext(console: console))
+    return (status, output.text, errors.text)
+  }
+
   @Test func editDistance() {
     #expect(EditDistance.between("kitten", "sitting") == 3)
     #expect(EditDistance.between("", "abc") == 3)
