@@ -51,7 +51,8 @@ public struct CommandParser: Sendable {
       return helpInvocation(topic: nil, globals: globals)
     }
     if name == "--version" {
-      return Invocation(command: VersionCommand.spec, arguments: ParsedArguments(), globals: globals)
+      return Invocation(
+        command: VersionCommand.spec, arguments: ParsedArguments(), globals: globals)
     }
     guard let command = table.command(named: name) else {
       throw .usage(table.unknownCommandMessage(name))
