@@ -24,6 +24,11 @@ public struct Verdict: Codable, Equatable, Sendable {
   public var diagnostics: [CompilerDiagnostic]
   /// The complete explanation for the learner, in plain text.
   public var message: String
+  /// For a verdict with a table: the lines of `message` before the table.
+  public var headline: String?
+  /// For a verdict with a table: the lines of `message` after the table, so a console can lay
+  /// the table out to its own width between the two.
+  public var explanation: String?
 
   public var passed: Bool { kind == .passed }
 
@@ -31,11 +36,18 @@ public struct Verdict: Codable, Equatable, Sendable {
     public var step: Int
     public var expected: [Double]
     public var actual: [Double]
+
+    public init(step: Int, expected: [Double], actual: [Double]) {
+      self.step = step
+      self.expected = expected
+      self.actual = actual
+    }
   }
 
   public init(
     exercise: String, kind: Kind, diagnosis: String? = nil, firstDivergence: Divergence? = nil,
-    table: [TableRow] = [], diagnostics: [CompilerDiagnostic] = [], message: String
+    table: [TableRow] = [], diagnostics: [CompilerDiagnostic] = [], message: String,
+    headline: String? = nil, explanation: String? = nil
   ) {
     self.exercise = exercise
     self.kind = kind
@@ -44,5 +56,18 @@ public struct Verdict: Codable, Equatable, Sendable {
     self.table = table
     self.diagnostics = diagnostics
     self.message = message
+    self.headline = headline
+    self.explanation = explanation
+  }
+
+  /// Formats one value as verdicts show it: 12 significant digits, NaN, ∞, or `nothing`.
+  public static func format(_ value: Double?) -> String {
+    guard let value else { return "nothing" }
+    if value.isNaN { return "NaN" }
+    if value.isInfinite { return value > 0 ? "∞" : "-∞" }
+    if value == 0 || (abs(value) >= 1e-3 && abs(value) < 1e6) {
+      return String(format: "%.12g", value)
+    }
+    return String(format: "%.12e", value)
   }
 }

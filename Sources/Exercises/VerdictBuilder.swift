@@ -201,29 +201,32 @@ struct VerdictBuilder {
         exerciseID: exercise.id, cases: cases, actual: output.cases)
     }
     let table = rows(divergence, expected: expected, output: output)
-    var lines = headline(divergence)
+    let lead = headline(divergence).joined(separator: "\n")
+
+    var advice: String
+    if let diagnosis, let mistake = Mistake.named(diagnosis) {
+      advice = "Likely mistake: \(mistake.title) (\(mistake.id)).\n\(mistake.explanation)"
+    } else {
+      advice = "Compare that step with the formula in the lesson; `hint \(exercise.id)` helps."
+    }
+    if !output.learnerLines.isEmpty { advice += learnerOutput(lines: output.learnerLines) }
+
+    var message = lead + "\n\n"
     if !table.isEmpty {
-      lines.append("")
-      lines.append("  step  expected \(divergence.quantity) → yours")
+      message += "  step  expected \(divergence.quantity) → yours\n"
       for row in table {
         let expectedText = row.expected.map(number).joined(separator: ", ")
         let actualText = row.actual.map(number).joined(separator: ", ")
-        lines.append(
-          "  \(String(row.step).padding(toLength: 5, withPad: " ", startingAt: 0)) [\(expectedText)] → [\(actualText)]"
-        )
+        let step = String(row.step).padding(toLength: 5, withPad: " ", startingAt: 0)
+        message += "  \(step) [\(expectedText)] → [\(actualText)]\n"
       }
+      message += "\n"
     }
-    lines.append("")
-    if let diagnosis, let mistake = Mistake.named(diagnosis) {
-      lines.append("Likely mistake: \(mistake.title) (\(mistake.id)).")
-      lines.append(mistake.explanation)
-    } else {
-      lines.append("Compare that step with the formula in the lesson; `hint \(exercise.id)` helps.")
-    }
-    let printed = output.learnerLines.isEmpty ? "" : learnerOutput(lines: output.learnerLines)
+    message += advice
+
     return Verdict(
       exercise: exercise.id, kind: kind, diagnosis: diagnosis, firstDivergence: divergence,
-      table: table, message: lines.joined(separator: "\n") + printed)
+      table: table, message: message, headline: lead, explanation: advice)
   }
 
   private func learnerOutput(_ standardOutput: String) -> String {
@@ -286,15 +289,7 @@ struct VerdictBuilder {
     return rows
   }
 
-  private func number(_ value: Double?) -> String {
-    guard let value else { return "nothing" }
-    if value.isNaN { return "NaN" }
-    if value.isInfinite { return value > 0 ? "∞" : "-∞" }
-    if value == 0 || (abs(value) >= 1e-3 && abs(value) < 1e6) {
-      return String(format: "%.12g", value)
-    }
-    return String(format: "%.12e", value)
-  }
+  private func number(_ value: Double?) -> String { Verdict.format(value) }
 
   private func format(seconds: Double) -> String {
     String(format: "%.0f s", max(seconds.rounded(), 1))

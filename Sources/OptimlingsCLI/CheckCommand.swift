@@ -1,5 +1,6 @@
 import Exercises
 import Foundation
+import Terminal
 
 enum CheckCommand {
   static let spec: CommandSpec = CommandSpec(
@@ -34,7 +35,7 @@ enum CheckCommand {
     if json {
       context.console.print(jsonObject(verdict))
     } else {
-      context.console.print(verdict.message)
+      context.console.print(VerdictText.render(verdict, width: context.console.width))
     }
     return verdict.passed ? .success : .failure
   }
@@ -89,7 +90,12 @@ enum CheckCommand {
             break
           }
         }
-        context.console.print(firstLine)
+        // Wrapped together with the label already written, so continuation lines line up.
+        let prefix = "\(label): "
+        let wrapped = Wrapper.wrap(
+          prefix + firstLine, width: context.console.width, continuationIndent: 2)
+        context.console.print(
+          wrapped.hasPrefix(prefix) ? String(wrapped.dropFirst(prefix.count)) : firstLine)
       }
     }
     let passedCount = verdicts.filter(\.passed).count

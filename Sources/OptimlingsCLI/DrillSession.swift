@@ -1,5 +1,6 @@
 import Drill
 import Foundation
+import Terminal
 
 /// One sitting of `drill`: asks questions through the console, shows feedback, and records
 /// ratings (review mode) or times answers (mock mode).
@@ -135,9 +136,12 @@ struct DrillSession {
     say("Mock interview summary")
     for question in summary.questions {
       let score = question.score.map(Self.percent) ?? "ungraded"
+      let columns =
+        "  \(Self.clock(question.answerSeconds))  \(score.padding(toLength: 9, withPad: " ", startingAt: 0))  "
+      // A wrapped row continues under the topic, clear of the time and score columns.
       say(
-        "  \(Self.clock(question.answerSeconds))  \(score.padding(toLength: 9, withPad: " ", startingAt: 0))  \(question.topic): \(Self.firstLine(question.prompt))"
-      )
+        columns + "\(question.topic): \(Self.firstLine(question.prompt))",
+        hanging: columns.count - 2)
     }
     let total = summary.questions.map(\.answerSeconds).reduce(0, +)
     say("Total time: \(Self.clock(total)).")
@@ -200,8 +204,11 @@ struct DrillSession {
 
   // MARK: - Output
 
-  func say(_ text: String = "") {
-    if json { console.printError(text) } else { console.print(text) }
+  /// Writes `text` wrapped to the console width. Lines after the first of a wrapped line are
+  /// indented `hanging` more columns.
+  func say(_ text: String = "", hanging: Int = 0) {
+    let wrapped = Wrapper.wrap(text, width: console.width, continuationIndent: hanging)
+    if json { console.printError(wrapped) } else { console.print(wrapped) }
   }
 
   func finish(_ summary: SessionSummary) {
@@ -252,22 +259,8 @@ struct DrillSession {
   /// Wraps `text` to the console width, indenting every line by `indent` and lines after the
   /// first by `hanging` more, so a wrapped list item lines up under its text.
   func wrap(_ text: String, indent: Int, hanging: Int = 0) -> String {
-    let width = max(20, console.width - indent - hanging)
     let pad = String(repeating: " ", count: indent)
-    let continuation = String(repeating: " ", count: indent + hanging)
-    var lines: [String] = []
-    var current = ""
-    for word in text.split(separator: " ", omittingEmptySubsequences: false) {
-      if !current.isEmpty && current.count + 1 + word.count > width {
-        lines.append(current)
-        current = String(word)
-      } else {
-        current += current.isEmpty ? String(word) : " " + word
-      }
-    }
-    lines.append(current)
-    return lines.enumerated().map { ($0.offset == 0 ? pad : continuation) + $0.element }
-      .joined(separator: "\n")
+    return Wrapper.wrap(pad + text, width: console.width, continuationIndent: hanging)
   }
 
   func weakestTopics(_ questions: [AnsweredQuestion]) -> [TopicScore] {

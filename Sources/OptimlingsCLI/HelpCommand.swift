@@ -1,3 +1,5 @@
+import Terminal
+
 enum HelpCommand {
   static let spec: CommandSpec = CommandSpec(
     name: "help", summary: "List the commands, or describe one.", usage: "[COMMAND]",
@@ -8,9 +10,11 @@ enum HelpCommand {
       guard let command = table.command(named: name) else {
         throw CommandError.usage(table.unknownCommandMessage(name))
       }
-      context.console.print("usage: \(command.synopsis)")
+      let width = context.console.width
+      context.console.print(
+        Wrapper.wrap("usage: \(command.synopsis)", width: width, continuationIndent: 7))
       context.console.print()
-      context.console.print(command.summary)
+      context.console.print(Wrapper.wrap(command.summary, width: width))
       if !command.aliases.isEmpty {
         context.console.print("Short forms: \(command.aliases.joined(separator: ", "))")
       }
@@ -22,7 +26,10 @@ enum HelpCommand {
     let nameWidth = visible.map(\.name.count).max() ?? 0
     for command in visible {
       let padding = String(repeating: " ", count: nameWidth - command.name.count)
-      context.console.print("  \(command.name)\(padding)  \(command.summary)")
+      context.console.print(
+        Wrapper.wrap(
+          "  \(command.name)\(padding)  \(command.summary)", width: context.console.width,
+          continuationIndent: nameWidth + 2))
     }
     context.console.print()
     context.console.print("Global options: --lessons DIR, --data DIR, --trust")

@@ -1,4 +1,5 @@
 import Exercises
+import Terminal
 
 enum HintCommand {
   static let spec: CommandSpec = CommandSpec(
@@ -16,12 +17,16 @@ enum HintCommand {
       throw CommandError(.failure, "could not read the hints used: \(error)")
     }
     let total = exercise.hints.count
+    let width = context.console.width
     if used >= total {
       context.console.print("All \(total) hints for \(exercise.id) are shown:")
       for (index, hint) in exercise.hints.enumerated() {
-        context.console.print("\(index + 1). \(hint)")
+        let marker = "\(index + 1). "
+        context.console.print(
+          Wrapper.wrap(marker + hint, width: width, continuationIndent: marker.count))
       }
-      context.console.print("Still stuck? `solution \(exercise.id)` shows the reference.")
+      context.console.print(
+        Wrapper.wrap("Still stuck? `solution \(exercise.id)` shows the reference.", width: width))
       return .success
     }
     let number: Int
@@ -33,7 +38,8 @@ enum HintCommand {
     // Another process may have shown a hint in between; show the one this call recorded.
     let shown = min(max(number, 1), total)
     context.console.print(
-      "Hint \(shown) of \(total) for \(exercise.id): \(exercise.hints[shown - 1])")
+      Wrapper.wrap(
+        "Hint \(shown) of \(total) for \(exercise.id): \(exercise.hints[shown - 1])", width: width))
     return .success
   }
 }

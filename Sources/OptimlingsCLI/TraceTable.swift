@@ -19,7 +19,11 @@ struct TraceTable {
 
   func render() -> String {
     let settings = trace.optimizer.hyperparameterValues.map { "\($0.name)=\(format($0.value))" }
-    var lines = ["\(trace.optimizer.torchName) \(settings.joined(separator: " "))"]
+    var lines = [
+      Wrapper.wrap(
+        "\(trace.optimizer.torchName) \(settings.joined(separator: " "))", width: options.width,
+        continuationIndent: 2)
+    ]
     lines.append("")
 
     let stateNames = trace.steps.first?.state.map(\.name) ?? []

@@ -3,7 +3,7 @@ public enum OptimlingsVersion {
   public static let current = "0.1.0"
 }
 
-/// Prints the version; the parser runs it for `--version`, so it is not in the command table.
+/// Prints the version. The parser runs it for `--version`, so it is not in the command table.
 enum VersionCommand {
   static let spec: CommandSpec = CommandSpec(
     name: "--version", summary: "Print the version of optimlings."

@@ -1,4 +1,5 @@
 import Exercises
+import Terminal
 
 enum WatchCommand {
   static let spec: CommandSpec = CommandSpec(
@@ -12,10 +13,13 @@ enum WatchCommand {
     let file = try environment.learnerFile(exercise)
     let watcher = FileWatcher(file: file)
     let how = watcher.usesNotifications ? "" : " (polling)"
-    context.console.print("Watching \(file.path)\(how). Save to check again; q or Ctrl-C stops.")
+    context.console.print(
+      Wrapper.wrap(
+        "Watching \(file.path)\(how). Save to check again; q or Ctrl-C stops.",
+        width: context.console.width))
     var last = try CheckCommand.run(
       exercise, file: file, environment: environment, context: context)
-    context.console.print(last.message)
+    context.console.print(VerdictText.render(last, width: context.console.width))
     let cancellation = context.cancellation
     while true {
       switch watcher.wait(isCancelled: { cancellation.isCancelled }) {
@@ -27,7 +31,7 @@ enum WatchCommand {
         context.console.print("— \(exercise.fileName) changed, checking —")
         last = try CheckCommand.run(
           exercise, file: file, environment: environment, context: context)
-        context.console.print(last.message)
+        context.console.print(VerdictText.render(last, width: context.console.width))
       }
     }
   }

@@ -1,5 +1,34 @@
 /// Fills styled text into lines of a given display width.
-enum Wrapper {
+public enum Wrapper {
+  /// Wraps plain command output to `width` columns, measured by display width.
+  ///
+  /// Each line of `text` is filled on its own. A line that already fits is kept as it is, so
+  /// aligned columns and code excerpts survive. A longer line keeps its leading spaces on every
+  /// line it becomes, and the lines after its first are indented `continuationIndent` more
+  /// columns, as under a list marker. The result has no trailing newline.
+  public static func wrap(_ text: String, width: Int, continuationIndent: Int = 0) -> String {
+    var output: [String] = []
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      guard DisplayWidth.of(String(line)) > width else {
+        output.append(String(line))
+        continue
+      }
+      let body = line.drop { $0 == " " }
+      let indent = String(repeating: " ", count: line.count - body.count)
+      let filled = wrap([Segment(String(body))], width: width - indent.count).map(plainText)
+      output.append(indent + filled[0])
+      let rest = filled.dropFirst().joined(separator: " ")
+      guard !rest.isEmpty else { continue }
+      let hanging = indent + String(repeating: " ", count: max(0, continuationIndent))
+      output += wrap([Segment(rest)], width: width - hanging.count).map { hanging + plainText($0) }
+    }
+    return output.joined(separator: "\n")
+  }
+
+  private static func plainText(_ line: StyledLine) -> String {
+    line.map(\.text).joined()
+  }
+
   private struct Word {
     var pieces: [Segment] = []
     var width = 0

@@ -12,11 +12,16 @@ final class ScriptedConsole: @unchecked Sendable {
   private var output = ""
   private var errors = ""
 
-  init(input: [String]) { lines = input }
+  private let width: Int
+
+  init(input: [String], width: Int = 100) {
+    lines = input
+    self.width = width
+  }
 
   var console: Console {
     Console(
-      width: 100, usesColor: false, isTTY: false, isUTF8: true,
+      width: width, usesColor: false, isTTY: false, isUTF8: true,
       write: { text in self.locked { self.output += text } },
       writeError: { text in self.locked { self.errors += text } },
       readLine: { self.locked { self.lines.isEmpty ? nil : self.lines.removeFirst() } })
@@ -116,9 +121,9 @@ final class ManualClock: @unchecked Sendable {
 
   private func run(
     _ words: [String], input: [String], clock: ManualClock, data: String? = nil,
-    seed: UInt64 = 1
+    seed: UInt64 = 1, width: Int = 100
   ) -> (status: OptimlingsCLI.ExitStatus, console: ScriptedConsole) {
-    let scripted = ScriptedConsole(input: input)
+    let scripted = ScriptedConsole(input: input, width: width)
     let spec = DrillCommand.makeSpec(
       DrillCommand.Dependencies(now: { clock.now() }, mockSeed: { seed }))
     let table = CommandTable(commands: [spec])
@@ -151,7 +156,8 @@ final class ManualClock: @unchecked Sendable {
     #expect(text.contains("Rated good. Next review in 3 days"))
     #expect(text.contains("Rated again. Next review in 1 day"))
     // The empty rating line takes the suggestion, good for a correct number.
-    #expect(text.contains("[Enter = 3 good]"))
+    // The prompt is wrapped to the console width, so it may break inside the brackets.
+    #expect(text.replacingOccurrences(of: "\n", with: " ").contains("[Enter = 3 good]"))
     #expect(text.contains("Reviewed 3 of 3: 1 again, 0 hard, 2 good, 0 easy."))
     #expect(console.remainingInput.isEmpty)
   }
@@ -229,6 +235,20 @@ final class ManualClock: @unchecked Sendable {
     // A mock interview leaves schedules alone.
     let store = try ProgressStore(folder: folder.appendingPathComponent("data").path)
     #expect(try DrillStore(store: store).cards().isEmpty)
+  }
+
+  @Test func mockInterviewFitsEightyColumns() throws {
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let clock = ManualClock(Date(timeIntervalSince1970: 1_700_000_000), tick: 50)
+    let input = ["exploding gradients", "", "biased toward zero", "", "I don't know", ""]
+    let (status, console) = run(
+      ["drill", "--deck", deckPath, "--mock", "3"], input: input, clock: clock, width: 80)
+
+    #expect(status == .success, "\(console.errorText)")
+    #expect(console.text.contains("Mock interview summary"))
+    for line in console.text.split(separator: "\n") where line.count > 80 {
+      Issue.record("\(line.count) columns: \(line)")
+    }
   }
 
   @Test func listPrintsOneQuestionPerLine() throws {

@@ -11,10 +11,12 @@ final class CommandRun: @unchecked Sendable {
   private var output = ""
   private var errors = ""
   private var input: [String]
+  private let width: Int
 
-  init(input: [String] = []) {
+  init(input: [String] = [], width: Int = 100) {
     data = TestCache.folder()
     self.input = input
+    self.width = width
   }
 
   func run(_ words: [String], interactive: Bool = false) -> (
@@ -25,7 +27,7 @@ final class CommandRun: @unchecked Sendable {
     errors = ""
     lock.unlock()
     let console = Console(
-      width: 100, usesColor: false, isTTY: interactive,
+      width: width, usesColor: false, isTTY: interactive,
       write: { [self] text in lock.withLock { output += text } },
       writeError: { [self] text in lock.withLock { errors += text } },
       readLine: { [self] in lock.withLock { input.isEmpty ? nil : input.removeFirst() } })
@@ -112,12 +114,43 @@ struct CommandTests {
       let (status, output, _) = run.run(["hint", "adam"])
       #expect(status == OptimlingsCLI.ExitStatus.success)
       #expect(output.contains("Hint \(index + 1) of \(exercise.hints.count)"))
-      #expect(output.contains(hint))
+      #expect(output.replacingOccurrences(of: "\n", with: " ").contains(hint))
     }
     let (_, last, _) = run.run(["hint", "adam"])
     #expect(last.contains("All \(exercise.hints.count) hints"))
     let store = try ProgressStore(folder: run.data.path)
     #expect(try store.hintsUsed(exercise: "adam") == exercise.hints.count)
+  }
+
+  @Test("hints wrap to the console width")
+  func hintsWrap() {
+    let run = CommandRun(width: 80)
+    for exercise in ExerciseCatalog.all {
+      for _ in 0...exercise.hints.count {
+        let (status, output, _) = run.run(["hint", exercise.id])
+        #expect(status == OptimlingsCLI.ExitStatus.success)
+        for line in output.split(separator: "\n") where line.count > 80 {
+          Issue.record("hint \(exercise.id): \(line.count) columns: \(line)")
+        }
+      }
+    }
+  }
+
+  @Test("failed check fits the console width")
+  func failedCheckWraps() throws {
+    let run = CommandRun(width: 80)
+    let exercise = try #require(ExerciseCatalog.exercise(id: "bias-correction"))
+    let planted = try exercise.source(.solution).replacingOccurrences(
+      of: "return average.map { $0 / correction }", with: "return average")
+    let file = run.data.appending(path: "mine.swift")
+    try planted.write(to: file, atomically: true, encoding: .utf8)
+    let (status, output, _) = run.run(["check", "bias-correction", "--file", file.path])
+    #expect(status == OptimlingsCLI.ExitStatus.failure)
+    #expect(output.contains("Likely mistake"))
+    #expect(output.contains("expected m_hat"))
+    for line in output.split(separator: "\n") where line.count > 80 {
+      Issue.record("\(line.count) columns: \(line)")
+    }
   }
 
   @Test("solution needs a pass or confirmation")

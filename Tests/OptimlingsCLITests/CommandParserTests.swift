@@ -120,6 +120,9 @@ import Testing
     #expect(status == .success)
     #expect(output.hasPrefix("usage: \(words[0] == "help" ? "trace" : words[0])"), "\(output)")
     #expect(errors.isEmpty)
+    for line in output.split(separator: "\n") where line.count > 80 {
+      Issue.record("\(line.count) columns: \(line)")
+    }
   }
 
   @Test(arguments: [["--help"], ["-h"]])
@@ -128,6 +131,9 @@ import Testing
     #expect(status == .success)
     #expect(output.hasPrefix("Commands:"))
     #expect(errors.isEmpty)
+    for line in output.split(separator: "\n") where line.count > 80 {
+      Issue.record("\(line.count) columns: \(line)")
+    }
   }
 
   @Test func versionFlagPrintsVersion() {

@@ -6,7 +6,9 @@ import Testing
 
 @Suite struct TraceCommandTests {
   /// Runs `words` through the real dispatch table with a captured console.
-  static func run(_ words: [String], input: String = "", isUTF8: Bool = true) -> (
+  static func run(
+    _ words: [String], input: String = "", isUTF8: Bool = true, width: Int = 100
+  ) -> (
     status: OptimlingsCLI.ExitStatus, output: String, errors: String
   ) {
     let output = LockedText()
@@ -15,10 +17,21 @@ import Testing
       input.split(separator: "\n", omittingEmptySubsequences: false).map(
         String.init))
     let console = Console(
-      width: 100, usesColor: false, isTTY: false, isUTF8: isUTF8, write: { output.append($0) },
+      width: width, usesColor: false, isTTY: false, isUTF8: isUTF8, write: { output.append($0) },
       writeError: { errors.append($0) }, readLine: { lines.next() })
     let status = Workbook.run(words, context: CommandContext(console: console))
     return (status, output.text, errors.text)
+  }
+
+  @Test func headerWrapsToWidth() {
+    let result = Self.run(
+      ["trace", "adamw", "grads=1,0.5", "lr=0.001", "weight_decay=0.01", "amsgrad"], width: 60)
+    #expect(result.status == .success, "\(result.errors)")
+    let lines = result.output.split(separator: "\n")
+    #expect(lines.first?.hasPrefix("AdamW lr=0.001") == true)
+    for line in lines where line.count > 60 {
+      Issue.record("\(line.count) columns: \(line)")
+    }
   }
 
   @Test func scalarGradientsAreSteps() throws {

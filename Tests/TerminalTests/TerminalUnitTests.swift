@@ -45,6 +45,23 @@ import Testing
     #expect(lines[1].allSatisfy { $0.style == bold || $0.text == " " })
   }
 
+  @Test func plainTextKeepsIndentAndFittingLines() {
+    let text = "short\n  indented words that run past the edge\n\n    a  b   aligned"
+    let wrapped = Wrapper.wrap(text, width: 20)
+    #expect(
+      wrapped.split(separator: "\n", omittingEmptySubsequences: false) == [
+        "short", "  indented words", "  that run past the", "  edge", "", "    a  b   aligned",
+      ])
+  }
+
+  @Test func plainTextHangsContinuationLines() {
+    let wrapped = Wrapper.wrap("1. one two three four five six", width: 12, continuationIndent: 3)
+    #expect(wrapped.split(separator: "\n") == ["1. one two", "   three", "   four five", "   six"])
+    for line in Wrapper.wrap("学习率 学习率 学习率 学习率", width: 9).split(separator: "\n") {
+      #expect(DisplayWidth.of(String(line)) <= 9)
+    }
+  }
+
   @Test func randomTextFitsWidth() {
     var generator = SystemRandomNumberGenerator()
     _ = generator
