@@ -32,12 +32,12 @@ let package = Package(
     // MARK: - Libraries
 
     .target(name: "OptimizerKit"),
-    .target(name: "OptimlingsCLI", dependencies: ["OptimizerKit"]),
+    .target(name: "OptimlingsCLI", dependencies: ["OptimizerKit", "Store"]),
     .target(name: "Store", dependencies: ["CSQLite"]),
 
     // MARK: - Executable
 
-    .executableTarget(name: "optimlings", dependencies: ["OptimlingsCLI", "CEditLine"]),
+    .executableTarget(name: "optimlings", dependencies: ["OptimlingsCLI", "CEditLine", "Store"]),
 
     // MARK: - Tests
 

@@ -8,7 +8,10 @@ public struct CommandTable: Sendable {
 
   /// Every command the product ships. Add a new command here, once.
   public static let standard: CommandTable = CommandTable(commands: [
-    HelpCommand.spec
+    HelpCommand.spec,
+    ProgressCommand.spec,
+    WhereCommand.spec,
+    QuitCommand.spec,
   ])
 
   public func command(named name: String) -> CommandSpec? {
