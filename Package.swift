@@ -32,8 +32,10 @@ let package = Package(
     // MARK: - Libraries
 
     .target(name: "OptimizerKit"),
-    .target(name: "OptimlingsCLI", dependencies: ["OptimizerKit", "Store"]),
+    .target(name: "OptimlingsCLI", dependencies: ["OptimizerKit", "Lessons", "Terminal", "Store"]),
     .target(name: "Store", dependencies: ["CSQLite"]),
+    .target(name: "Lessons", dependencies: ["CCmarkGFM", "OptimizerKit"]),
+    .target(name: "Terminal", dependencies: ["Lessons"]),
 
     // MARK: - Executable
 

@@ -29,8 +29,16 @@ public struct Adagrad: Optimizer {
     public var sum: [Double]
   }
 
-  public let hyperparameters: Hyperparameters
+  public private(set) var hyperparameters: Hyperparameters
   public var state: State
+
+  public var learningRate: Double {
+    get { hyperparameters.lr }
+    set {
+      precondition(newValue.isFinite && newValue >= 0, "learning rate must be finite and 0 or more")
+      hyperparameters.lr = newValue
+    }
+  }
 
   public init(_ hyperparameters: Hyperparameters = Hyperparameters(), parameterCount: Int)
     throws(OptimizerError)
@@ -58,8 +66,7 @@ public struct Adagrad: Optimizer {
   {
     try OptimizerError.requireMatchingCount(
       parameters: parameters.count, gradients: gradients.count)
-    try OptimizerError.requireMatchingCount(
-      parameters: parameters.count, gradients: state.sum.count)
+    try OptimizerError.requireStateCount(parameters: parameters.count, state: state.sum.count)
     let h = hyperparameters
     state.step += 1
     let clr = currentLearningRate

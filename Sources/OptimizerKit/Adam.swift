@@ -61,8 +61,16 @@ public struct Adam: Optimizer {
     public var maxExpAvgSq: [Double]?
   }
 
-  public let hyperparameters: Hyperparameters
+  public private(set) var hyperparameters: Hyperparameters
   public var state: State
+
+  public var learningRate: Double {
+    get { hyperparameters.lr }
+    set {
+      precondition(newValue.isFinite && newValue >= 0, "learning rate must be finite and 0 or more")
+      hyperparameters.lr = newValue
+    }
+  }
 
   public init(_ hyperparameters: Hyperparameters = Hyperparameters(), parameterCount: Int)
     throws(OptimizerError)
@@ -92,13 +100,13 @@ public struct Adam: Optimizer {
   {
     try OptimizerError.requireMatchingCount(
       parameters: parameters.count, gradients: gradients.count)
-    try OptimizerError.requireMatchingCount(
-      parameters: parameters.count, gradients: state.expAvg.count)
+    try OptimizerError.requireStateCount(parameters: parameters.count, state: state.expAvg.count)
     let h = hyperparameters
     state.step += 1
 
     let stepSize = h.lr / biasCorrection1
-    let biasCorrection2Sqrt = biasCorrection2.squareRoot()
+    // torch evaluates this as the Python float power `bias_correction2 ** 0.5`.
+    let biasCorrection2Sqrt = pow(biasCorrection2, 0.5)
     let decayFactor = 1 - h.lr * h.weightDecay
     var maxima = state.maxExpAvgSq ?? []
 

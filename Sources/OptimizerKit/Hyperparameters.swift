@@ -54,8 +54,16 @@ extension ReferenceOptimizer {
         message:
           "\(name) has no hyperparameter '\(key)'; it accepts \(known.joined(separator: ", "))")
     }
-    for case .number(let value) in hyperparameters.values where !value.isFinite {
-      throw OptimizerError(field: "hyperparameters", message: "values must be finite, got \(value)")
+    for (key, value) in hyperparameters.sorted(by: { $0.key < $1.key }) {
+      let numbers: [Double]
+      switch value {
+      case .number(let number): numbers = [number]
+      case .pair(let first, let second): numbers = [first, second]
+      case .flag: numbers = []
+      }
+      if numbers.contains(where: { !$0.isFinite }) {
+        throw OptimizerError(field: key, message: "must be a finite number, got \(value)")
+      }
     }
     let reader = HyperparameterReader(values: hyperparameters)
 

@@ -3,11 +3,19 @@
 /// Every conforming type reproduces the arithmetic of its `torch.optim`
 /// counterpart: the same hyperparameter names and defaults, and the same order
 /// of operations, so trajectories agree with torch to about 1e-15 relative.
-public protocol Optimizer: Sendable {
+///
+/// An optimizer encodes as its hyperparameters and state, so a run saved as JSON and
+/// resumed continues bit for bit as if it had never stopped.
+public protocol Optimizer: Codable, Sendable {
   associatedtype State: Codable, Equatable, Sendable
 
   /// Everything the optimizer carries between steps, including the step count.
   var state: State { get set }
+
+  /// The learning rate η that the next step uses, torch's `param_group["lr"]`.
+  ///
+  /// Learning-rate schedules set it between steps. It must stay finite and 0 or more.
+  var learningRate: Double { get set }
 
   /// Applies one update to `parameters` using `gradients`, which must have the same count.
   mutating func step(parameters: inout [Double], gradients: [Double]) throws(OptimizerError)

@@ -23,4 +23,11 @@ public struct OptimizerError: Error, Equatable, Sendable, CustomStringConvertibl
       parameters == gradients, "gradients",
       "expected \(parameters) values, one per parameter, but got \(gradients)")
   }
+
+  static func requireStateCount(parameters: Int, state: Int) throws(OptimizerError) {
+    try require(
+      parameters == state, "parameters",
+      "the optimizer's state holds \(state) values per vector but parameters has \(parameters); "
+        + "create a new optimizer for a parameter vector of another size")
+  }
 }

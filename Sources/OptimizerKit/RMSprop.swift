@@ -37,8 +37,16 @@ public struct RMSprop: Optimizer {
     public var momentumBuffer: [Double]?
   }
 
-  public let hyperparameters: Hyperparameters
+  public private(set) var hyperparameters: Hyperparameters
   public var state: State
+
+  public var learningRate: Double {
+    get { hyperparameters.lr }
+    set {
+      precondition(newValue.isFinite && newValue >= 0, "learning rate must be finite and 0 or more")
+      hyperparameters.lr = newValue
+    }
+  }
 
   public init(_ hyperparameters: Hyperparameters = Hyperparameters(), parameterCount: Int)
     throws(OptimizerError)
@@ -61,8 +69,7 @@ public struct RMSprop: Optimizer {
   {
     try OptimizerError.requireMatchingCount(
       parameters: parameters.count, gradients: gradients.count)
-    try OptimizerError.requireMatchingCount(
-      parameters: parameters.count, gradients: state.squareAvg.count)
+    try OptimizerError.requireStateCount(parameters: parameters.count, state: state.squareAvg.count)
     let h = hyperparameters
     state.step += 1
 

@@ -9,7 +9,7 @@ public struct SGD: Optimizer {
     public var nesterov: Bool
     public var maximize: Bool
 
-    /// torch's defaults, except `lr`, which torch also defaults to 1e-3.
+    /// torch.optim.SGD's defaults.
     public init(
       lr: Double = 1e-3, momentum: Double = 0, dampening: Double = 0, weightDecay: Double = 0,
       nesterov: Bool = false, maximize: Bool = false
@@ -29,8 +29,16 @@ public struct SGD: Optimizer {
     public var momentumBuffer: [Double]?
   }
 
-  public let hyperparameters: Hyperparameters
+  public private(set) var hyperparameters: Hyperparameters
   public var state = State()
+
+  public var learningRate: Double {
+    get { hyperparameters.lr }
+    set {
+      precondition(newValue.isFinite && newValue >= 0, "learning rate must be finite and 0 or more")
+      hyperparameters.lr = newValue
+    }
+  }
 
   public init(_ hyperparameters: Hyperparameters = Hyperparameters()) throws(OptimizerError) {
     let h = hyperparameters
@@ -55,6 +63,9 @@ public struct SGD: Optimizer {
     state.step += 1
 
     let usesMomentum = h.momentum != 0
+    if let buffer = state.momentumBuffer {
+      try OptimizerError.requireStateCount(parameters: parameters.count, state: buffer.count)
+    }
     // The first buffer is the gradient itself: dampening applies from the second step on.
     let isFirstMomentumStep = state.momentumBuffer == nil
     var buffer = state.momentumBuffer ?? [Double](repeating: 0, count: parameters.count)

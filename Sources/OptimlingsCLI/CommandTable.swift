@@ -9,6 +9,8 @@ public struct CommandTable: Sendable {
   /// Every command the product ships. Add a new command here, once.
   public static let standard: CommandTable = CommandTable(commands: [
     HelpCommand.spec,
+    ListCommand.spec,
+    OpenCommand.spec,
     ProgressCommand.spec,
     WhereCommand.spec,
     QuitCommand.spec,

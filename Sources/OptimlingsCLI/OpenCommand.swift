@@ -1,0 +1,108 @@
+import Foundation
+import Lessons
+import Terminal
+
+enum OpenCommand {
+  static let spec: CommandSpec = CommandSpec(
+    name: "open", summary: "Show a lesson, one step at a time on a terminal.",
+    usage: "LESSON_OR_PATH [--step N]", valueOptions: ["--step"], completion: .lesson
+  ) { arguments, context in
+    guard let reference = arguments.positionals.first else {
+      throw CommandError.usage("missing lesson; run `list` to see the lessons, or give a path")
+    }
+    guard arguments.positionals.count == 1 else {
+      throw CommandError.usage(
+        "'open' takes one lesson, got \(arguments.positionals.count): "
+          + arguments.positionals.joined(separator: " "))
+    }
+    var stepNumber: Int?
+    if let written = arguments.value("--step") {
+      guard let number = Int(written) else {
+        throw CommandError.usage("invalid --step '\(written)': expected a step number such as 2")
+      }
+      stepNumber = number
+    }
+
+    let lesson = try resolve(reference, context: context)
+    let console = context.console
+    let renderer = LessonRenderer(
+      options: RenderOptions(
+        width: console.width, usesColor: console.usesColor, hyperlinks: console.usesColor))
+
+    var cursor: LessonCursor
+    do {
+      cursor = try LessonCursor(lesson: lesson, stepNumber: stepNumber ?? 1)
+    } catch {
+      throw CommandError.usage("\(error)")
+    }
+
+    if console.isTTY {
+      show(cursor: cursor, renderer: renderer, console: console)
+      context.session.lessonID = lesson.id
+      context.session.step = cursor.stepNumber
+      return .success
+    }
+
+    let numbers = stepNumber.map { [$0] } ?? Array(1...lesson.steps.count)
+    for (index, number) in numbers.enumerated() {
+      try? cursor.go(to: number)
+      if index > 0 { console.print() }
+      console.write(renderer.stepBanner(lesson: lesson, stepNumber: number))
+      console.print()
+      console.write(renderer.render(step: cursor.step))
+    }
+    return .success
+  }
+
+  /// The lesson named by id or title in the lessons folder, else the file at that path.
+  static func resolve(_ reference: String, context: CommandContext) throws -> Lesson {
+    let looksLikePath =
+      reference.contains("/") || reference.hasSuffix(".md") || reference.hasSuffix(".markdown")
+    var isDirectory: ObjCBool = false
+    if looksLikePath, FileManager.default.fileExists(atPath: reference, isDirectory: &isDirectory),
+      !isDirectory.boolValue
+    {
+      do {
+        return try LessonLibrary.loadFile(reference)
+      } catch {
+        throw CommandError(.failure, "cannot open \(error)")
+      }
+    }
+
+    let library = try LessonsFolder.load(context: context)
+    if let lesson = library.lesson(named: reference) { return lesson }
+    var message = "unknown lesson '\(reference)'"
+    let ids = library.lessons.map(\.id)
+    if let closest = ids.min(by: {
+      EditDistance.between(reference, $0) < EditDistance.between(reference, $1)
+    }), EditDistance.between(reference, closest) <= max(2, reference.count / 3) {
+      message += "; did you mean '\(closest)'?"
+    }
+    if looksLikePath {
+      message += " No file exists at that path either."
+    }
+    message += " Lessons in \(library.directory): \(library.idListing)"
+    throw CommandError.usage(message)
+  }
+
+  /// Shows the cursor's step a screen at a time, waiting for Enter between screens.
+  static func show(cursor: LessonCursor, renderer: LessonRenderer, console: Console) {
+    let text =
+      renderer.stepBanner(lesson: cursor.lesson, stepNumber: cursor.stepNumber) + "\n"
+      + renderer.render(step: cursor.step)
+    let pages = Pager.pages(of: text, height: console.height ?? 24)
+    for (index, page) in pages.enumerated() {
+      console.write(page)
+      guard index < pages.count - 1 else { break }
+      console.write(Pager.prompt)
+      guard let answer = console.readLine() else { return }
+      if answer.trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("q") { return }
+    }
+    if !cursor.isAtLastStep {
+      console.print()
+      console.print(
+        "Step \(cursor.stepNumber) of \(cursor.stepCount). Next: "
+          + "`open \(cursor.lesson.id) --step \(cursor.stepNumber + 1)`")
+    }
+  }
+}
