@@ -12,6 +12,9 @@ public struct CommandTable: Sendable {
     ListCommand.spec,
     OpenCommand.spec,
     ProgressCommand.spec,
+    StepCommands.next,
+    StepCommands.back,
+    StepCommands.step,
     WhereCommand.spec,
     QuitCommand.spec,
   ])

@@ -49,7 +49,22 @@ public final class ReplSession {
     }
     guard !words.isEmpty else { return nil }
     context.cancellation.reset()
-    return Workbook.run(words, context: context, table: table)
+    let before = context.session
+    let status = Workbook.run(words, context: context, table: table)
+    if context.session != before {
+      recordPosition()
+    }
+    return status
+  }
+
+  /// Saves the session's lesson and step, so a crash or `quit` keeps the place.
+  private func recordPosition() {
+    guard let lesson = context.session.lessonID else { return }
+    do {
+      try context.progressStore().recordPosition(lesson: lesson, step: context.session.step)
+    } catch {
+      context.console.printError("warning: position not saved: \(error)")
+    }
   }
 
   public func prompt(color: Bool) -> String {
@@ -71,7 +86,16 @@ public final class ReplSession {
     return Completer(table: table, sources: sources)
   }
 
+  /// The lessons, loaded again only when `--lessons` changes.
   private func lessons() -> [CourseLesson] {
-    (try? context.courseLessons()) ?? []
+    let directory = LessonsFolder.path(for: context.globals)
+    if let cachedLessons, cachedLessons.directory == directory {
+      return cachedLessons.lessons
+    }
+    let lessons = (try? context.courseLessons()) ?? []
+    cachedLessons = (directory, lessons)
+    return lessons
   }
+
+  private var cachedLessons: (directory: String, lessons: [CourseLesson])?
 }
