@@ -48,5 +48,6 @@ let package = Package(
     // A second writer process for the store's concurrency and crash tests.
     .executableTarget(name: "store-probe", dependencies: ["Store"], path: "Tests/StoreProbe"),
     .testTarget(name: "StoreTests", dependencies: ["Store", "store-probe"]),
+    .testTarget(name: "OptimlingsEndToEndTests", dependencies: ["optimlings"]),
   ]
 )

@@ -56,8 +56,6 @@ enum REPL {
     }
 
     while !context.quitRequested {
-      // The window may have been resized since the last command.
-      context.console = .standard(environment: environment)
       switch editor.readLine(prompt: session.prompt(color: context.console.usesColor)) {
       case .endOfInput:
         context.console.print()
@@ -65,6 +63,8 @@ enum REPL {
       case .interrupted:
         continue
       case .line(let line):
+        // The window may have been resized while the line was typed.
+        context.console = .standard(environment: environment)
         editor.remember(line)
         _ = session.run(line: line)
         if context.cancellation.isCancelled {
