@@ -55,8 +55,8 @@ static inline int optimlings_el_set_getc(EditLine *el, el_rfunc_t function) {
   return el_set(el, EL_GETCFN, function);
 }
 
-static inline int optimlings_el_refresh(EditLine *el) {
-  return el_set(el, EL_REFRESH);
+static inline int optimlings_el_prep_term(EditLine *el, int on) {
+  return el_set(el, EL_PREP_TERM, on);
 }
 
 static inline int optimlings_history_set_size(History *list, HistEvent *event, int size) {

@@ -9,7 +9,7 @@ public struct DirectoryEntry: Sendable, Equatable {
   }
 }
 
-/// What Tab completes from: lesson and exercise ids, optimizer names and folders.
+/// The words Tab completes from: lesson and exercise ids, optimizer names and folders.
 public struct CompletionSources: Sendable {
   public var lessonIDs: @Sendable () -> [String]
   public var exerciseIDs: @Sendable () -> [String]
@@ -101,8 +101,8 @@ public struct Completer: Sendable {
 
   private var globalOptions: [String] { GlobalOptions.valueOptions + GlobalOptions.flags }
 
-  /// The command name (the first word that is not a global option or its value) and the
-  /// word just before the one being completed.
+  /// Finds the command name (the first word that is not a global option or its value) and
+  /// the word just before the one being completed.
   private func commandAndPrevious(_ words: [String]) -> (String?, String?) {
     var index = 0
     while index < words.count {
@@ -149,7 +149,7 @@ public struct Completer: Sendable {
     return Completion(word: word, replacement: Self.extend(word, full), candidates: candidates)
   }
 
-  /// The replacement for `word` given its matches: a unique match plus its terminator, else
+  /// Returns the replacement for `word` given its matches: a unique match plus its terminator, else
   /// the longest common prefix when it is longer than `word`.
   private static func extend(_ word: String, _ matches: [(String, Bool)]) -> String? {
     guard let first = matches.first else { return nil }

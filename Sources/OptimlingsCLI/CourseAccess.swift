@@ -1,9 +1,9 @@
 import Lessons
 
 extension CommandContext {
-  /// The lessons of the lessons folder in reading order, with their step counts and
-  /// exercises; an unreadable folder gives no lessons. Problem files are not reported here
-  /// because `list` and `open` already report them.
+  /// Loads the lessons folder and returns its lessons in reading order, with step counts
+  /// and exercises. An unreadable folder gives no lessons. Problem files are not reported
+  /// here because `list` and `open` already report them.
   func courseLessons() throws(CommandError) -> [CourseLesson] {
     let directory = LessonsFolder.path(for: globals)
     guard let library = try? LessonLibrary.load(directory: directory) else { return [] }

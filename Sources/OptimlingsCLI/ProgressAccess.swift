@@ -1,7 +1,7 @@
 import Store
 
 extension CommandContext {
-  /// The data folder: `--data DIR`, else `$XDG_DATA_HOME/optimlings`, else
+  /// Resolves the data folder: `--data DIR`, else `$XDG_DATA_HOME/optimlings`, else
   /// `~/.local/share/optimlings`.
   public func dataFolder() throws(CommandError) -> String {
     do {
@@ -11,7 +11,7 @@ extension CommandContext {
     }
   }
 
-  /// The learner's progress store in the data folder, opened on first use and kept open.
+  /// Opens the learner's progress store in the data folder on first use and keeps it open.
   ///
   /// When the file found there was unusable and moved aside, this prints where it went.
   public func progressStore() throws(CommandError) -> ProgressStore {

@@ -41,8 +41,9 @@ public struct ProgressReport: Sendable, Equatable, Codable {
   public var lessons: [LessonRow]
   public var exercises: [ExerciseRow]
 
-  /// Combines the lessons folder with the store: lessons in reading order, then lessons
-  /// only the store knows; exercises of the lessons in order, then any others.
+  /// Combines the lessons folder with the store. Lessons come in reading order, followed by
+  /// lessons that appear only in the store; exercises follow their lessons, then come any
+  /// others.
   public init(
     lessons course: [CourseLesson], positions: [LessonPosition],
     exercises records: [ExerciseProgress]
@@ -71,14 +72,14 @@ public struct ProgressReport: Sendable, Equatable, Codable {
     self.lessons = lessons
   }
 
-  /// The report as JSON with sorted keys, for scripts.
+  /// Encodes the report as JSON with sorted keys, for scripts.
   public func json() throws -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
     return String(decoding: try encoder.encode(self), as: UTF8.self)
   }
 
-  /// The report as text lines no wider than `width`, with bars drawn in block characters
+  /// Renders the report as text lines no wider than `width`, with bars drawn in block characters
   /// when `unicode` is true and in `#` and `-` otherwise.
   public func lines(width: Int, unicode: Bool) -> [String] {
     if lessons.isEmpty && exercises.isEmpty {
@@ -118,8 +119,13 @@ public struct ProgressReport: Sendable, Equatable, Codable {
       output.append("Exercises (\(passed) of \(exercises.count) passed)")
       for exercise in exercises {
         var details: [String] = []
-        details.append(
-          exercise.passed ? "passed" : exercise.checks > 0 ? "not passed yet" : "not tried")
+        if exercise.passed {
+          details.append("passed")
+        } else if exercise.checks > 0 {
+          details.append("not passed yet")
+        } else {
+          details.append("not tried")
+        }
         if exercise.checks > 0 { details.append(Self.count(exercise.checks, "check")) }
         if exercise.hints > 0 { details.append(Self.count(exercise.hints, "hint")) }
         if exercise.solutionViewed { details.append("solution viewed") }
@@ -139,7 +145,7 @@ public struct ProgressReport: Sendable, Equatable, Codable {
 public enum ProgressBar {
   private static let eighths = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
 
-  /// A bar exactly `width` cells wide; with `unicode`, partial cells use eighth blocks.
+  /// Draws a bar exactly `width` cells wide; with `unicode`, partial cells use eighth blocks.
   public static func render(_ fraction: Double, width: Int, unicode: Bool) -> String {
     let clamped = min(max(fraction.isFinite ? fraction : 0, 0), 1)
     if !unicode {

@@ -86,7 +86,7 @@ public final class ReplSession {
     return Completer(table: table, sources: sources)
   }
 
-  /// The lessons, loaded again only when `--lessons` changes.
+  /// Returns the lessons, loading them again only when `--lessons` changes.
   private func lessons() -> [CourseLesson] {
     let directory = LessonsFolder.path(for: context.globals)
     if let cachedLessons, cachedLessons.directory == directory {

@@ -28,8 +28,8 @@ public enum ReplText {
     return name + place + escape("0") + "> "
   }
 
-  /// The text shown when the REPL starts: a short welcome on the first run, else where the
-  /// learner left off and what comes next.
+  /// Builds the text shown when the REPL starts: a short welcome on the first run, else
+  /// where the learner left off and what comes next.
   ///
   /// - Parameters:
   ///   - last: the most recent position in the store, nil on a first run.

@@ -69,7 +69,7 @@ enum StepCommands {
     return show(cursor, context: context)
   }
 
-  /// A cursor at the session's lesson and step, or nil when no lesson is open.
+  /// Builds a cursor at the session's lesson and step; returns nil when no lesson is open.
   private static func currentCursor(library: LessonLibrary, context: CommandContext) throws
     -> LessonCursor?
   {

@@ -76,6 +76,10 @@ final class LineEditor {
     interrupted = false
     _ = Signals.drain()
 
+    // el_gets prints the prompt before it switches the terminal to raw mode, and a Ctrl-D
+    // typed in that gap is swallowed by the canonical line discipline. Switching first
+    // closes the gap; el_gets restores the normal mode when it returns.
+    optimlings_el_prep_term(editor, 1)
     var count: Int32 = 0
     guard let raw = el_gets(editor, &count) else {
       if interrupted { return .interrupted }
@@ -94,8 +98,8 @@ final class LineEditor {
   /// Adds `line` to the history and writes the history file.
   ///
   /// The file is reread first and this session's lines are added to it, so two REPLs
-  /// open at once keep each other's lines; it is replaced through a rename, so a crash
-  /// never leaves half a file.
+  /// open at once keep each other's lines. The new file replaces the old one through a
+  /// rename, so a crash never leaves half a file.
   func remember(_ line: String) {
     guard !line.trimmingCharacters(in: " \t").isEmpty else { return }
     optimlings_history_enter(history, &event, line)
