@@ -32,10 +32,13 @@ let package = Package(
     // MARK: - Libraries
 
     .target(name: "OptimizerKit"),
-    .target(name: "OptimlingsCLI", dependencies: ["OptimizerKit", "Lessons", "Terminal", "Store"]),
+    .target(
+      name: "OptimlingsCLI",
+      dependencies: ["OptimizerKit", "Lessons", "Terminal", "Store", "Drill"]),
     .target(name: "Store", dependencies: ["CSQLite"]),
     .target(name: "Lessons", dependencies: ["CCmarkGFM", "OptimizerKit"]),
     .target(name: "Terminal", dependencies: ["Lessons"]),
+    .target(name: "Drill", dependencies: ["OptimizerKit"], resources: [.copy("Decks")]),
 
     // MARK: - Executable
 
@@ -48,6 +51,7 @@ let package = Package(
     // A second writer process for the store's concurrency and crash tests.
     .executableTarget(name: "store-probe", dependencies: ["Store"], path: "Tests/StoreProbe"),
     .testTarget(name: "StoreTests", dependencies: ["Store", "store-probe"]),
+    .testTarget(name: "DrillTests", dependencies: ["Drill", "Store", "OptimlingsCLI"]),
     .testTarget(name: "OptimlingsEndToEndTests", dependencies: ["optimlings"]),
   ]
 )

@@ -73,10 +73,12 @@ public struct Adagrad: Optimizer {
 
     for i in parameters.indices {
       var g = h.maximize ? -gradients[i] : gradients[i]
-      if h.weightDecay != 0 { g += h.weightDecay * parameters[i] }
-      state.sum[i] += g * g
+      if h.weightDecay != 0 {
+        g = TorchArithmetic.add(g, parameters[i], alpha: h.weightDecay)
+      }
+      state.sum[i] = TorchArithmetic.addcmul(state.sum[i], g, g, value: 1)
       let std = state.sum[i].squareRoot() + h.eps
-      parameters[i] += -clr * g / std
+      parameters[i] = TorchArithmetic.addcdiv(parameters[i], g, std, value: -clr)
     }
   }
 

@@ -114,13 +114,14 @@ public struct Adam: Optimizer {
       var g = h.maximize ? -gradients[i] : gradients[i]
       if h.weightDecay != 0 {
         switch h.weightDecayMode {
-        case .l2: g += h.weightDecay * parameters[i]
+        case .l2: g = TorchArithmetic.add(g, parameters[i], alpha: h.weightDecay)
         case .decoupled: parameters[i] *= decayFactor
         }
       }
 
       state.expAvg[i] = TorchArithmetic.lerp(state.expAvg[i], g, weight: 1 - h.beta1)
-      state.expAvgSq[i] = state.expAvgSq[i] * h.beta2 + (1 - h.beta2) * g * g
+      state.expAvgSq[i] = TorchArithmetic.addcmul(
+        state.expAvgSq[i] * h.beta2, g, g, value: 1 - h.beta2)
 
       // AMSGrad keeps the maximum of the raw v, then bias-corrects it like v.
       var secondMoment = state.expAvgSq[i]
@@ -131,7 +132,8 @@ public struct Adam: Optimizer {
 
       // ε is added after √v is bias-corrected: denom = √v / √(1 − β₂ᵗ) + ε.
       let denominator = secondMoment.squareRoot() / biasCorrection2Sqrt + h.eps
-      parameters[i] += -stepSize * state.expAvg[i] / denominator
+      parameters[i] = TorchArithmetic.addcdiv(
+        parameters[i], state.expAvg[i], denominator, value: -stepSize)
     }
 
     if h.amsgrad { state.maxExpAvgSq = maxima }

@@ -140,7 +140,7 @@ public struct LearningRateScheduler: Codable, Equatable, Sendable {
     optimizer.learningRate = learningRate
   }
 
-  /// The learning rates of the first `count` optimizer steps, epochs 0 to count − 1.
+  /// Returns the learning rates of the first `count` optimizer steps, epochs 0 to count − 1.
   public func learningRates(count: Int) -> [Double] {
     var scheduler = self
     var rates: [Double] = []

@@ -41,7 +41,7 @@ public enum Objectives {
     "logistic-regression",
   ]
 
-  /// The objective called `name`, matched without regard to case; nil when unknown.
+  /// Returns the objective called `name`, matched without regard to case, or nil when unknown.
   public static func named(_ name: String) -> (any Objective)? {
     switch name.lowercased() {
     case "quadratic": DiagonalQuadratic.bowl

@@ -78,24 +78,28 @@ public struct RMSprop: Optimizer {
 
     for i in parameters.indices {
       var g = h.maximize ? -gradients[i] : gradients[i]
-      if h.weightDecay != 0 { g += h.weightDecay * parameters[i] }
+      if h.weightDecay != 0 {
+        g = TorchArithmetic.add(g, parameters[i], alpha: h.weightDecay)
+      }
 
-      state.squareAvg[i] = state.squareAvg[i] * h.alpha + (1 - h.alpha) * g * g
+      state.squareAvg[i] = TorchArithmetic.addcmul(
+        state.squareAvg[i] * h.alpha, g, g, value: 1 - h.alpha)
 
       var average: Double
       if h.centered {
         gradAvg[i] = TorchArithmetic.lerp(gradAvg[i], g, weight: 1 - h.alpha)
-        average = (state.squareAvg[i] + -1 * gradAvg[i] * gradAvg[i]).squareRoot()
+        average = TorchArithmetic.addcmul(state.squareAvg[i], gradAvg[i], gradAvg[i], value: -1)
+          .squareRoot()
       } else {
         average = state.squareAvg[i].squareRoot()
       }
       average += h.eps
 
       if h.momentum > 0 {
-        buffer[i] = buffer[i] * h.momentum + g / average
-        parameters[i] += -h.lr * buffer[i]
+        buffer[i] = TorchArithmetic.addcdiv(buffer[i] * h.momentum, g, average, value: 1)
+        parameters[i] = TorchArithmetic.add(parameters[i], buffer[i], alpha: -h.lr)
       } else {
-        parameters[i] += -h.lr * g / average
+        parameters[i] = TorchArithmetic.addcdiv(parameters[i], g, average, value: -h.lr)
       }
     }
 

@@ -12,7 +12,7 @@ public struct RegressionData: Equatable, Sendable {
   public var sampleCount: Int { targets.count }
   public var featureCount: Int { trueWeights.count }
 
-  /// The linear predictions zᵢ = Σⱼ xᵢⱼ·wⱼ + b for parameters laid out as [w₁, …, w_d, b].
+  /// Computes the linear predictions zᵢ = Σⱼ xᵢⱼ·wⱼ + b for parameters laid out as [w₁, …, w_d, b].
   func predictions(_ parameters: [Double]) -> [Double] {
     let bias = parameters[featureCount]
     return features.map { row in
@@ -86,7 +86,8 @@ public struct LinearRegression: Objective {
 
   public func gradient(_ parameters: [Double]) -> [Double] {
     let predictions = data.predictions(parameters)
-    return data.averagedGradient(residuals: predictions.indices.map { predictions[$0] - data.targets[$0] })
+    return data.averagedGradient(
+      residuals: predictions.indices.map { predictions[$0] - data.targets[$0] })
   }
 
   /// Weights and bias at zero, as batch gradient descent usually starts.

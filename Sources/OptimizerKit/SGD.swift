@@ -72,18 +72,20 @@ public struct SGD: Optimizer {
 
     for i in parameters.indices {
       var g = h.maximize ? -gradients[i] : gradients[i]
-      if h.weightDecay != 0 { g += h.weightDecay * parameters[i] }
+      if h.weightDecay != 0 {
+        g = TorchArithmetic.add(g, parameters[i], alpha: h.weightDecay)
+      }
 
       if usesMomentum {
         if isFirstMomentumStep {
           buffer[i] = g
         } else {
-          buffer[i] = buffer[i] * h.momentum + (1 - h.dampening) * g
+          buffer[i] = TorchArithmetic.add(buffer[i] * h.momentum, g, alpha: 1 - h.dampening)
         }
-        g = h.nesterov ? g + h.momentum * buffer[i] : buffer[i]
+        g = h.nesterov ? TorchArithmetic.add(g, buffer[i], alpha: h.momentum) : buffer[i]
       }
 
-      parameters[i] += -h.lr * g
+      parameters[i] = TorchArithmetic.add(parameters[i], g, alpha: -h.lr)
     }
 
     if usesMomentum { state.momentumBuffer = buffer }

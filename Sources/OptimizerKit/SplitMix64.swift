@@ -20,12 +20,12 @@ public struct SplitMix64: RandomNumberGenerator, Codable, Equatable, Sendable {
     return z ^ (z >> 31)
   }
 
-  /// A uniform value in [0, 1) with 53 random bits.
+  /// Returns a uniform value in [0, 1) with 53 random bits.
   public mutating func nextUniform() -> Double {
     Double(next() >> 11) * 0x1.0p-53
   }
 
-  /// A standard normal value from the Box–Muller transform, using two uniforms per value.
+  /// Returns a standard normal value from the Box–Muller transform, drawing two uniforms.
   ///
   /// NOTE: `log` and `cos` come from the platform's libm, so values may differ in the last
   /// bit between Linux and macOS.

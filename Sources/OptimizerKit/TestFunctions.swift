@@ -7,7 +7,7 @@ public struct DiagonalQuadratic: Objective {
   public let curvatures: [Double]
   public let suggestedStart: [Double]
 
-  /// A bowl with the given curvatures; the start defaults to 1.5 on every axis.
+  /// Creates a bowl with the given curvatures, started at 1.5 on every axis unless given.
   public init(name: String, curvatures: [Double], suggestedStart: [Double]? = nil) {
     self.name = name
     self.curvatures = curvatures

@@ -11,6 +11,8 @@ public struct CommandTable: Sendable {
     HelpCommand.spec,
     ListCommand.spec,
     OpenCommand.spec,
+    TraceCommand.spec,
+    DrillCommand.spec,
     ProgressCommand.spec,
     StepCommands.next,
     StepCommands.back,

@@ -28,7 +28,7 @@ public enum Schema {
 
   /// Every migration in order. Versions run 1, 2, 3, … without gaps. A feature that owns
   /// tables appends its migrations here from a file of its own in this module.
-  public static let migrations: [Migration] = ProgressMigrations.all
+  public static let migrations: [Migration] = ProgressMigrations.all + DrillMigrations.all
 
   public static var latestVersion: Int { migrations.last?.version ?? 0 }
 }

@@ -71,14 +71,16 @@ import Testing
     let folder = TemporaryFolder()
     let path = folder.file("progress.sqlite")
     let broken =
-      ProgressMigrations.all + [
-        Migration(version: 3, summary: "broken", sql: "CREATE TABLE t (x); SELECT * FROM nowhere")
+      Schema.migrations + [
+        Migration(
+          version: Schema.latestVersion + 1, summary: "broken",
+          sql: "CREATE TABLE t (x); SELECT * FROM nowhere")
       ]
     _ = try ProgressStore(path: path)
 
     #expect(throws: DatabaseError.self) { try ProgressStore(path: path, migrations: broken) }
     let reopened = try ProgressStore(path: path)
-    #expect(try reopened.database.userVersion() == 2)
+    #expect(try reopened.database.userVersion() == Schema.latestVersion)
     #expect(try reopened.database.firstRow("SELECT 1 FROM sqlite_schema WHERE name = 't'") == nil)
   }
 }
