@@ -78,7 +78,9 @@ enum REPL {
   /// Sets `LC_CTYPE` from the environment, or to C.UTF-8 when that is not UTF-8, because
   /// libedit drops non-ASCII input in a locale without multibyte characters.
   private static func useUTF8Locale() {
-    if let name = setlocale(LC_CTYPE, ""), String(cString: name).uppercased().contains("UTF-8") {
+    if setlocale(LC_CTYPE, "") != nil, let codeset = nl_langinfo(nl_item(CODESET)),
+      String(cString: codeset) == "UTF-8"
+    {
       return
     }
     if setlocale(LC_CTYPE, "C.UTF-8") == nil {
