@@ -11,7 +11,7 @@ struct EndToEndError: Error, CustomStringConvertible {
   init(_ description: String) { self.description = description }
 }
 
-/// The `optimlings` executable built next to the test bundle.
+/// Finds the `optimlings` executable built next to the test bundle.
 func optimlingsExecutable() throws -> String {
   var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
   for _ in 0..<5 {
@@ -256,7 +256,7 @@ final class Sandbox {
     FileManager.default.createFile(atPath: lessons + "/" + name, contents: Data(text.utf8))
   }
 
-  /// A plain environment: no colour unless asked, a UTF-8 locale unless replaced.
+  /// Returns a plain environment: no colour unless asked, a UTF-8 locale unless replaced.
   func environment(_ extra: [String: String] = [:]) -> [String: String] {
     var environment = [
       "HOME": home, "TERM": "xterm", "NO_COLOR": "1", "PATH": "/usr/bin:/bin",
