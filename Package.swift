@@ -43,11 +43,17 @@ let package = Package(
     // MARK: - Executable
 
     .executableTarget(name: "optimlings", dependencies: ["OptimlingsCLI", "CEditLine", "Store"]),
+    .executableTarget(
+      name: "LessonsBenchmark", dependencies: ["Lessons", "Terminal"],
+      path: "benchmarks/LessonsBenchmark"),
 
     // MARK: - Tests
 
     .testTarget(name: "OptimizerKitTests", dependencies: ["OptimizerKit"]),
     .testTarget(name: "OptimlingsCLITests", dependencies: ["OptimlingsCLI"]),
+    .testTarget(name: "LessonsTests", dependencies: ["Lessons"]),
+    .testTarget(
+      name: "TerminalTests", dependencies: ["Terminal", "Lessons"], exclude: ["Golden"]),
     // A second writer process for the store's concurrency and crash tests.
     .executableTarget(name: "store-probe", dependencies: ["Store"], path: "Tests/StoreProbe"),
     .testTarget(name: "StoreTests", dependencies: ["Store", "store-probe"]),

@@ -14,7 +14,9 @@ public struct FrontMatter: Equatable, Sendable {
   public static func split(_ source: String) -> FrontMatter {
     let none = FrontMatter(fields: [:], body: source, lineCount: 0)
     guard source.hasPrefix("---") else { return none }
-    var lines = source.split(separator: "\n", maxSplits: 200, omittingEmptySubsequences: false)
+    var lines = Substring(source).utf8.split(
+      separator: 0x0A, maxSplits: 200, omittingEmptySubsequences: false
+    ).map { Substring($0) }
     guard lines.count > 1, lines[0].trimmingSpaces == "---" else { return none }
     var fields: [String: String] = [:]
     for index in 1..<lines.count {
@@ -35,7 +37,7 @@ public struct FrontMatter: Equatable, Sendable {
     return none
   }
 
-  /// A list value written `[a, b]` or `a, b`, with quotes removed.
+  /// Parses a list value written `[a, b]` or `a, b`, with quotes removed.
   public static func list(_ value: String) -> [String] {
     var text = value.trimmingSpaces
     if text.hasPrefix("["), text.hasSuffix("]") { text = text.dropFirst().dropLast() }
@@ -47,7 +49,8 @@ public struct FrontMatter: Equatable, Sendable {
   /// `value` without one pair of surrounding single or double quotes.
   public static func unquoted(_ value: String) -> String {
     let text = value.trimmingSpaces
-    for quote in ["\"", "'"] where text.count >= 2 && text.hasPrefix(quote) && text.hasSuffix(quote) {
+    for quote in ["\"", "'"] where text.count >= 2 && text.hasPrefix(quote) && text.hasSuffix(quote)
+    {
       return String(text.dropFirst().dropLast())
     }
     return String(text)

@@ -13,7 +13,7 @@ public struct LessonDiagnostic: Equatable, Sendable, CustomStringConvertible {
   public var description: String { "\(path): \(message)" }
 }
 
-/// Why one file could not be loaded as a lesson.
+/// The reason one file could not be loaded as a lesson.
 public struct LessonLoadError: Error, Equatable, Sendable, CustomStringConvertible {
   public var path: String
   public var reason: String
@@ -112,24 +112,35 @@ public struct LessonLibrary: Sendable {
   /// Reads and parses one lesson file.
   ///
   /// Invalid UTF-8 is replaced with U+FFFD so the damage stays visible.
-  /// - Throws: ``LessonLoadError`` when the file cannot be read, is too large, holds binary
+  /// - Throws: ``LessonLoadError`` when the file cannot be read, is too large, contains binary
   ///   data (a NUL byte), or has no content.
   public static func loadFile(_ path: String) throws(LessonLoadError) -> Lesson {
-    let attributes: [FileAttributeKey: Any]
+    var attributes: [FileAttributeKey: Any]
+    var resolved = path
     do {
       attributes = try FileManager.default.attributesOfItem(atPath: path)
+      if attributes[.type] as? FileAttributeType == .typeSymbolicLink {
+        resolved = (path as NSString).resolvingSymlinksInPath
+        attributes = try FileManager.default.attributesOfItem(atPath: resolved)
+      }
     } catch {
       throw LessonLoadError(path: path, reason: "file not found")
     }
-    if attributes[.type] as? FileAttributeType == .typeDirectory {
+    switch attributes[.type] as? FileAttributeType {
+    case .typeRegular?: break
+    case .typeDirectory?:
       throw LessonLoadError(path: path, reason: "is a folder, not a lesson file")
+    default:
+      // Reading a pipe or device could block forever.
+      throw LessonLoadError(path: path, reason: "not a regular file")
     }
     if let size = attributes[.size] as? Int, size > maximumFileSize {
       throw LessonLoadError(
         path: path,
-        reason: "file is \(size / 1_048_576) MB, larger than the \(maximumFileSize / 1_048_576) MB limit")
+        reason:
+          "file is \(size / 1_048_576) MB, larger than the \(maximumFileSize / 1_048_576) MB limit")
     }
-    guard let handle = FileHandle(forReadingAtPath: path) else {
+    guard let handle = FileHandle(forReadingAtPath: resolved) else {
       throw LessonLoadError(path: path, reason: "cannot be read (permission denied?)")
     }
     defer { try? handle.close() }
@@ -175,7 +186,8 @@ public struct LessonLibrary: Sendable {
         guard depth + 1 < maximumFolderDepth else {
           diagnostics.append(
             LessonDiagnostic(
-              path: path, message: "folder nested deeper than \(maximumFolderDepth) levels; skipped"))
+              path: path, message: "folder nested deeper than \(maximumFolderDepth) levels; skipped"
+            ))
           continue
         }
         if !collectFiles(
@@ -192,11 +204,13 @@ public struct LessonLibrary: Sendable {
     return true
   }
 
-  /// The lesson with id `reference`, else the one whose title matches ignoring case.
+  /// Finds the lesson with id `reference`, else the one whose title matches ignoring case.
   public func lesson(named reference: String) -> Lesson? {
     if let byID = lessons.first(where: { $0.id == reference }) { return byID }
     let lowered = reference.lowercased()
-    return lessons.first { $0.id == LessonParser.slug(reference) || $0.title.lowercased() == lowered }
+    return lessons.first {
+      $0.id == LessonParser.slug(reference) || $0.title.lowercased() == lowered
+    }
   }
 
   /// `ids: optimization, gradient-descent, …` for messages about a lesson that was not found.

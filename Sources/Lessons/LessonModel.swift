@@ -162,14 +162,15 @@ public struct Lesson: Equatable, Sendable {
   public var codeBlocks: [(step: Int, block: CodeBlock)] {
     var found: [(Int, CodeBlock)] = []
     for (index, step) in steps.enumerated() {
-      var pending = step.blocks[...].map { $0 }
-      while let block = pending.first {
-        pending.removeFirst()
+      // A stack of blocks still to visit, last element first, so document order is kept
+      // without recursion.
+      var pending = Array(step.blocks.reversed())
+      while let block = pending.popLast() {
         switch block {
         case .code(let code): found.append((index + 1, code))
         case .quote(let children), .footnoteDefinition(_, let children):
-          pending.insert(contentsOf: children, at: 0)
-        case .list(let list): pending.insert(contentsOf: list.items.flatMap(\.blocks), at: 0)
+          pending += children.reversed()
+        case .list(let list): pending += list.items.flatMap(\.blocks).reversed()
         default: break
         }
       }

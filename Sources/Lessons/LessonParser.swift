@@ -57,8 +57,8 @@ public enum LessonParser {
   /// the first step. A run of blocks that holds only headings, such as the `#` title above
   /// the first `##`, joins the step after it instead of becoming a step of its own.
   public static func steps(of blocks: [Block], lessonTitle: String) -> [Step] {
-    // cmark gathers footnote definitions at the end of the document; each goes back to the
-    // step that first refers to it, so a step shows its own notes.
+    // cmark gathers footnote definitions at the end of the document. Each one goes back to
+    // the step that first refers to it, so a step shows its own notes.
     var definitions: [(label: String, block: Block)] = []
     var body: [Block] = []
     for block in blocks {
@@ -126,7 +126,8 @@ public enum LessonParser {
       case .heading(_, let content), .paragraph(let content): pendingInlines += content
       case .quote(let children), .footnoteDefinition(_, let children): pendingBlocks += children
       case .list(let list): pendingBlocks += list.items.flatMap(\.blocks)
-      case .table(let table): pendingInlines += (table.header + table.rows.flatMap { $0 }).flatMap { $0 }
+      case .table(let table):
+        pendingInlines += (table.header + table.rows.flatMap { $0 }).flatMap { $0 }
       default: break
       }
       while let inline = pendingInlines.popLast() {

@@ -6,7 +6,7 @@ import CCmarkGFM
 /// ``maximumDepth`` (block quotes in block quotes, emphasis in emphasis) is flattened into
 /// plain text so that the conversion and every renderer recurse a bounded number of times.
 public enum MarkdownDocument {
-  /// How deep blocks and inlines may nest before their content is flattened to text.
+  /// Maximum nesting of blocks and inlines; deeper content is flattened to text.
   public static let maximumDepth = 32
 
   /// Parses `source` into blocks. `lineOffset` is added to source line numbers, for text that
@@ -30,7 +30,7 @@ public enum MarkdownDocument {
     guard let document = cmark_parser_finish(parser) else { return [] }
     defer { cmark_node_free(document) }
 
-    let converter = Converter(math: math, lineOffset: lineOffset, source: prepared)
+    let converter = Converter(math: math, lineOffset: lineOffset)
     return converter.blocks(ofChildrenOf: document, depth: 0)
   }
 }
@@ -38,7 +38,6 @@ public enum MarkdownDocument {
 private struct Converter {
   let math: MathSpans
   let lineOffset: Int
-  let source: String
 
   func blocks(ofChildrenOf node: OpaquePointer, depth: Int) -> [Block] {
     var result: [Block] = []
@@ -199,7 +198,7 @@ private struct Converter {
   private func expandMath(_ inlines: [Inline]) -> [Inline] {
     var expanded: [Inline] = []
     for inline in inlines {
-      guard case .text(let text) = inline, text.contains(MathSpans.open) else {
+      guard case .text(let text) = inline, MathSpans.containsPlaceholder(text) else {
         expanded.append(inline)
         continue
       }
@@ -223,7 +222,7 @@ private struct Converter {
     return math.spans[index].isDisplay
   }
 
-  /// All literal text under `node`, gathered with cmark's iterator instead of recursion.
+  /// Collects all literal text under `node`, using with cmark's iterator instead of recursion.
   func flattenedText(_ node: OpaquePointer) -> String {
     guard let iterator = cmark_iter_new(node) else { return "" }
     defer { cmark_iter_free(iterator) }
@@ -248,17 +247,17 @@ private struct Converter {
     return math.restoringOriginals(String(text.trimmingSpaces))
   }
 
-  /// The label of a footnote definition, read from its `[^label]:` line because cmark does
-  /// not expose it.
+  /// Returns the number of a footnote definition. cmark numbers references 1, 2, … in order of first
+  /// use, gives a reference that number as its literal, and orders definitions the same way,
+  /// so the k-th definition is footnote k.
   private func footnoteLabel(_ node: OpaquePointer) -> String {
-    let line = Int(cmark_node_get_start_line(node))
-    guard line >= 1 else { return "" }
-    var lines = source.split(separator: "\n", maxSplits: line, omittingEmptySubsequences: false)
-    guard lines.count >= line else { return "" }
-    let text = lines[line - 1].trimmingSpaces
-    lines.removeAll()
-    guard text.hasPrefix("[^"), let end = text.firstIndex(of: "]") else { return "" }
-    return String(text[text.index(text.startIndex, offsetBy: 2)..<end])
+    var number = 1
+    var previous = cmark_node_previous(node)
+    while let sibling = previous {
+      if cmark_node_get_type(sibling) == CMARK_NODE_FOOTNOTE_DEFINITION { number += 1 }
+      previous = cmark_node_previous(sibling)
+    }
+    return String(number)
   }
 
   private func typeName(_ node: OpaquePointer) -> String {

@@ -233,6 +233,10 @@ extension TeX {
       case "mathcal", "mathsf", "mathtt":
         return argument(depth: depth)
       default:
+        if name == "partial" || name == "nabla" {
+          // Prefix operators bind to what follows: `\partial L` reads ∂L.
+          while index < characters.count, characters[index] == " " { index += 1 }
+        }
         if let symbol = TeX.symbols[name] {
           if name.first?.isLetter == true, symbol.first?.isLetter == true, symbol.count > 1,
             index < characters.count, characters[index].isLetter

@@ -49,9 +49,7 @@ public struct WorkedExample: Equatable, Sendable {
     var gradients: [[Double]]?
     var claims: [Claim] = []
 
-    for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false)
-      .enumerated()
-    {
+    for (offset, rawLine) in text.lineSlices.enumerated() {
       let line = firstLine + offset
       let content = rawLine.trimmingSpaces
       if content.isEmpty || content.hasPrefix("#") { continue }

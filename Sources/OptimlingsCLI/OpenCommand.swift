@@ -25,9 +25,7 @@ enum OpenCommand {
 
     let lesson = try resolve(reference, context: context)
     let console = context.console
-    let renderer = LessonRenderer(
-      options: RenderOptions(
-        width: console.width, usesColor: console.usesColor, hyperlinks: console.usesColor))
+    let renderer = renderer(for: console)
 
     var cursor: LessonCursor
     do {
@@ -37,9 +35,7 @@ enum OpenCommand {
     }
 
     if console.isTTY {
-      show(cursor: cursor, renderer: renderer, console: console)
-      context.session.lessonID = lesson.id
-      context.session.step = cursor.stepNumber
+      present(cursor, context: context)
       return .success
     }
 
@@ -54,14 +50,19 @@ enum OpenCommand {
     return .success
   }
 
-  /// The lesson named by id or title in the lessons folder, else the file at that path.
+  /// Finds the lesson named by id or title in the lessons folder, else loads the file at that
+  /// path.
   static func resolve(_ reference: String, context: CommandContext) throws -> Lesson {
     let looksLikePath =
       reference.contains("/") || reference.hasSuffix(".md") || reference.hasSuffix(".markdown")
     var isDirectory: ObjCBool = false
-    if looksLikePath, FileManager.default.fileExists(atPath: reference, isDirectory: &isDirectory),
-      !isDirectory.boolValue
-    {
+    let exists = FileManager.default.fileExists(atPath: reference, isDirectory: &isDirectory)
+    if exists, isDirectory.boolValue, reference.contains("/") {
+      throw CommandError.usage(
+        "\(reference) is a folder, not a lesson; list its lessons with "
+          + "`optimlings --lessons \(reference) list`")
+    }
+    if looksLikePath, exists, !isDirectory.boolValue {
       do {
         return try LessonLibrary.loadFile(reference)
       } catch {
@@ -76,13 +77,27 @@ enum OpenCommand {
     if let closest = ids.min(by: {
       EditDistance.between(reference, $0) < EditDistance.between(reference, $1)
     }), EditDistance.between(reference, closest) <= max(2, reference.count / 3) {
-      message += "; did you mean '\(closest)'?"
+      message += " (did you mean '\(closest)'?)"
     }
-    if looksLikePath {
-      message += " No file exists at that path either."
-    }
-    message += " Lessons in \(library.directory): \(library.idListing)"
+    message += looksLikePath ? ", and no file exists at that path." : "."
+    message += " Lessons in \(library.directory): \(library.idListing)."
     throw CommandError.usage(message)
+  }
+
+  /// Makes the renderer for `console`: its width, colour, and OSC 8 links whenever colour is
+  /// on.
+  static func renderer(for console: Console) -> LessonRenderer {
+    LessonRenderer(
+      options: RenderOptions(
+        width: console.width, usesColor: console.usesColor, hyperlinks: console.usesColor))
+  }
+
+  /// Shows the cursor's step paged on the console and records the position in the session.
+  /// The REPL's stepping commands call this after moving the cursor.
+  static func present(_ cursor: LessonCursor, context: CommandContext) {
+    show(cursor: cursor, renderer: renderer(for: context.console), console: context.console)
+    context.session.lessonID = cursor.lesson.id
+    context.session.step = cursor.stepNumber
   }
 
   /// Shows the cursor's step a screen at a time, waiting for Enter between screens.

@@ -4,6 +4,8 @@
 /// zero-width characters none, and ANSI escape sequences (CSI and OSC) none.
 public enum DisplayWidth {
   public static func of(_ text: String) -> Int {
+    // Printable ASCII is one column a byte, which covers most prose without grapheme work.
+    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
     var width = 0
     var iterator = text.makeIterator()
     while let character = iterator.next() {

@@ -1,6 +1,6 @@
 import Lessons
 
-/// How rendered text may look: its width and whether escape codes may be used.
+/// Settings for rendered text: its width and whether escape codes may be used.
 public struct RenderOptions: Equatable, Sendable {
   /// Columns available; text wraps to this, code blocks never do.
   public var width: Int
@@ -45,10 +45,11 @@ public struct LessonRenderer: Sendable {
   /// Renders one step's blocks.
   public func render(step: Step) -> String { render(step.blocks) }
 
-  /// A line naming a step, such as `── Adam · step 2 of 5: The update ──`, for separating
+  /// Returns a line naming a step, such as `── Adam · step 2 of 5: The update ──`, for separating
   /// steps when a whole lesson is printed and for the top of a paged step.
   public func stepBanner(lesson: Lesson, stepNumber: Int) -> String {
-    let title = lesson.steps.indices.contains(stepNumber - 1)
+    let title =
+      lesson.steps.indices.contains(stepNumber - 1)
       ? lesson.steps[stepNumber - 1].title : ""
     var label = "\(lesson.title) · step \(stepNumber) of \(lesson.steps.count)"
     if !title.isEmpty, title != lesson.title { label += ": \(title)" }
@@ -120,8 +121,9 @@ public struct LessonRenderer: Sendable {
       }
     case .displayMath(let tex):
       let text = Emitter.sanitized(TeX.unicode(tex))
-      return Wrapper.wrap([Segment(text, TextStyle(italic: true))], width: max(1, width - 4)).map
-      { [Segment("    ")] + $0 }
+      return Wrapper.wrap([Segment(text, TextStyle(italic: true))], width: max(1, width - 4)).map {
+        [Segment("    ")] + $0
+      }
     case .footnoteDefinition(let label, let children):
       let marker = "[^\(Emitter.sanitized(label))]: "
       let markerWidth = DisplayWidth.of(marker)
@@ -221,7 +223,9 @@ public struct LessonRenderer: Sendable {
       let isSwift = language?.lowercased() == "swift"
       body = isSwift && options.usesColor ? SwiftHighlighter.highlight(text) : plainLines(text)
     }
-    var output: [StyledLine] = [[Segment("┌─ ", frame), Segment(label, TextStyle(italic: true, dim: true))]]
+    var output: [StyledLine] = [
+      [Segment("┌─ ", frame), Segment(label, TextStyle(italic: true, dim: true))]
+    ]
     output += body.map { [Segment("│ ", frame)] + $0 }
     output.append([Segment("└─", frame)])
     return output
@@ -231,7 +235,8 @@ public struct LessonRenderer: Sendable {
     text.split(separator: "\n", omittingEmptySubsequences: false).map { [Segment(String($0))] }
   }
 
-  /// A worked example as a header line and a table of steps, or nil when it does not parse.
+  /// Lays out a worked example as a header line and a table of steps, or returns nil when
+  /// the block does not parse.
   private func workedExample(_ code: CodeBlock, width: Int) -> [StyledLine]? {
     guard let example = try? WorkedExample.parse(code.text, firstLine: code.line + 1) else {
       return nil
@@ -270,7 +275,7 @@ public struct LessonRenderer: Sendable {
     return output
   }
 
-  /// The symbol a step table uses for a quantity: θ for parameters, m̂ for m_hat.
+  /// Returns the symbol a step table uses for a quantity: θ for parameters, m̂ for m_hat.
   static func symbol(for quantity: String) -> String {
     switch quantity {
     case "parameters": "θ"

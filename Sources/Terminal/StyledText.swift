@@ -75,7 +75,7 @@ enum Emitter {
 
   static func text(of line: StyledLine, usesColor: Bool, hyperlinks: Bool) -> String {
     var segments = line
-    while let last = segments.last {
+    while let last = segments.last, last.text.utf8.last == 0x20 || last.text.isEmpty {
       let trimmed = String(last.text.reversed().drop(while: { $0 == " " }).reversed())
       if trimmed.isEmpty {
         segments.removeLast()

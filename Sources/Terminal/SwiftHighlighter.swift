@@ -25,7 +25,7 @@ enum SwiftHighlighter {
     case multilineString
   }
 
-  /// One styled line per line of `source`.
+  /// Splits `source` into lines and colours each one.
   static func highlight(_ source: String) -> [StyledLine] {
     var state = State.code
     return source.split(separator: "\n", omittingEmptySubsequences: false).map { line in
@@ -126,7 +126,8 @@ enum SwiftHighlighter {
         emit(start..<index, numberStyle)
       } else if character.isLetter || character == "_" {
         let start = index
-        while index < line.count, line[index].isLetter || line[index].isNumber || line[index] == "_" {
+        while index < line.count, line[index].isLetter || line[index].isNumber || line[index] == "_"
+        {
           index += 1
         }
         let word = String(line[start..<index])

@@ -1,8 +1,8 @@
 import Lessons
 
 /// Lays out a table: columns sized to their content, shrunk to fit the width, cells wrapped
-/// inside their column and aligned as the table asks.
-public enum TableLayout {
+/// inside their column and aligned as the table's delimiter row specifies.
+enum TableLayout {
   /// Renders `header` and `rows` as lines. Columns are separated by ` │ `, and a rule of `─`
   /// with `┼` crossings sits under the header.
   static func lines(
@@ -92,7 +92,8 @@ public enum TableLayout {
       excess -= 1
     }
     while excess > 0 {
-      guard let widest = widths.indices.filter({ widths[$0] > 1 }).max(by: { widths[$0] < widths[$1] })
+      guard
+        let widest = widths.indices.filter({ widths[$0] > 1 }).max(by: { widths[$0] < widths[$1] })
       else { break }
       widths[widest] -= 1
       excess -= 1

@@ -50,36 +50,41 @@ enum Wrapper {
       pendingSpace = nil
     }
 
+    // Splits at ASCII space, tab and LF bytes; they never occur inside a multi-byte
+    // character, so every piece is valid UTF-8.
     for segment in segments {
-      var current = ""
-      var currentWidth = 0
-      for character in segment.text {
-        if character == " " || character == "\n" || character == "\t" {
-          if !current.isEmpty {
-            word.pieces.append(Segment(current, segment.style))
-            word.width += currentWidth
-            current = ""
-            currentWidth = 0
-          }
-          flushWord()
-          if character == "\n" {
-            lines.append(line)
-            line = []
-            lineWidth = 0
-            pendingSpace = nil
-          } else if lineWidth > 0 {
-            var spaceStyle = segment.style
-            spaceStyle.strikethrough = false
-            pendingSpace = Segment(" ", spaceStyle)
-          }
+      let bytes = segment.text.utf8
+      var pieceStart = bytes.startIndex
+      var index = bytes.startIndex
+      while index < bytes.endIndex {
+        let byte = bytes[index]
+        guard byte == 0x20 || byte == 0x0A || byte == 0x09 else {
+          index = bytes.index(after: index)
           continue
         }
-        current.append(character)
-        currentWidth += DisplayWidth.of(character)
+        if pieceStart < index {
+          let piece = String(Substring(bytes[pieceStart..<index]))
+          word.pieces.append(Segment(piece, segment.style))
+          word.width += DisplayWidth.of(piece)
+        }
+        flushWord()
+        if byte == 0x0A {
+          lines.append(line)
+          line = []
+          lineWidth = 0
+          pendingSpace = nil
+        } else if lineWidth > 0 {
+          var spaceStyle = segment.style
+          spaceStyle.strikethrough = false
+          pendingSpace = Segment(" ", spaceStyle)
+        }
+        index = bytes.index(after: index)
+        pieceStart = index
       }
-      if !current.isEmpty {
-        word.pieces.append(Segment(current, segment.style))
-        word.width += currentWidth
+      if pieceStart < bytes.endIndex {
+        let piece = String(Substring(bytes[pieceStart..<bytes.endIndex]))
+        word.pieces.append(Segment(piece, segment.style))
+        word.width += DisplayWidth.of(piece)
       }
     }
     flushWord()
