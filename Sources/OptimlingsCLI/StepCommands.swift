@@ -1,5 +1,4 @@
 import Lessons
-import Terminal
 
 /// `next`, `back` and `step N`: move through the lessons one step at a time.
 ///
@@ -96,22 +95,20 @@ enum StepCommands {
   }
 
   private static func show(_ cursor: LessonCursor, context: CommandContext) -> ExitStatus {
-    let console = context.console
-    let renderer = LessonRenderer(
-      options: RenderOptions(
-        width: console.width, usesColor: console.usesColor, hyperlinks: console.usesColor))
     if context.session.lessonID != cursor.lesson.id {
       context.session.exerciseID = cursor.lesson.exercises.first
     }
+    let console = context.console
+    if console.isTTY {
+      OpenCommand.present(cursor, context: context)
+      return .success
+    }
+    let renderer = OpenCommand.renderer(for: console)
+    console.write(renderer.stepBanner(lesson: cursor.lesson, stepNumber: cursor.stepNumber))
+    console.print()
+    console.write(renderer.render(step: cursor.step))
     context.session.lessonID = cursor.lesson.id
     context.session.step = cursor.stepNumber
-    if console.isTTY {
-      OpenCommand.show(cursor: cursor, renderer: renderer, console: console)
-    } else {
-      console.write(renderer.stepBanner(lesson: cursor.lesson, stepNumber: cursor.stepNumber))
-      console.print()
-      console.write(renderer.render(step: cursor.step))
-    }
     return .success
   }
 
