@@ -65,6 +65,7 @@ enum REPL {
       case .line(let line):
         // The window may have been resized while the line was typed.
         context.console = .standard(environment: environment)
+        context.console.readLine = { Signals.readLineOrInterrupt() }
         editor.remember(line)
         _ = session.run(line: line)
         if context.cancellation.isCancelled {

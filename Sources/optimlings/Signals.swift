@@ -20,6 +20,8 @@ enum Signals {
   nonisolated(unsafe) static var pipeRead: Int32 = -1
   nonisolated(unsafe) static var pipeWrite: Int32 = -1
   nonisolated(unsafe) static var cancellation: Cancellation?
+  /// The thread that runs commands and reads input; see ``handle(_:)``.
+  nonisolated(unsafe) static var mainThread = pthread_self()
 
   /// Creates the pipe and installs the handlers, without `SA_RESTART` so a blocking call in
   /// a running command returns `EINTR` and can look at the cancellation flag.
@@ -33,6 +35,7 @@ enum Signals {
     pipeRead = descriptors[0]
     pipeWrite = descriptors[1]
     self.cancellation = cancellation
+    mainThread = pthread_self()
 
     var action = sigaction()
     #if canImport(Glibc)
@@ -44,6 +47,35 @@ enum Signals {
     action.sa_flags = 0
     sigaction(SIGINT, &action, nil)
     sigaction(SIGWINCH, &action, nil)
+  }
+
+  /// Reads one line from stdin for a running command, without its newline; returns nil at
+  /// the end of input or when Ctrl-C arrives first, so a command waiting for an answer
+  /// stops when the learner presses Ctrl-C.
+  static func readLineOrInterrupt() -> String? {
+    var bytes: [UInt8] = []
+    while true {
+      var descriptors = [
+        pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+        pollfd(fd: pipeRead, events: Int16(POLLIN), revents: 0),
+      ]
+      if poll(&descriptors, nfds_t(descriptors.count), -1) < 0 {
+        if errno == EINTR { continue }
+        return nil
+      }
+      if descriptors[1].revents & Int16(POLLIN) != 0, drain().interrupted {
+        return nil
+      }
+      guard descriptors[0].revents != 0 else { continue }
+      var byte: UInt8 = 0
+      let count = read(STDIN_FILENO, &byte, 1)
+      if count < 0 && errno == EINTR { continue }
+      guard count == 1 else {
+        return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
+      }
+      if byte == UInt8(ascii: "\n") { return String(decoding: bytes, as: UTF8.self) }
+      bytes.append(byte)
+    }
   }
 
   /// Reads every pending byte and reports which signals arrived.
@@ -63,8 +95,16 @@ enum Signals {
   }
 }
 
+/// The kernel may run a process-directed signal on any thread, such as one that Foundation
+/// or Dispatch started. The handler then forwards it to the main thread, because only there
+/// does it interrupt a blocking `read` (a command waiting for a line) with `EINTR`.
 private func handle(_ signal: Int32) {
   let savedErrno = errno
+  if pthread_equal(pthread_self(), Signals.mainThread) == 0 {
+    pthread_kill(Signals.mainThread, signal)
+    errno = savedErrno
+    return
+  }
   var byte = signal == SIGINT ? Signals.interruptByte : Signals.resizeByte
   if signal == SIGINT { Signals.cancellation?.cancel() }
   _ = write(Signals.pipeWrite, &byte, 1)

@@ -104,6 +104,26 @@ import Testing
     #expect(try terminal.waitForExit() == 0)
   }
 
+  /// `drill` runs until the learner answers every question, polling the cancellation flag
+  /// and waiting for input; Ctrl-C must end it and leave a working prompt.
+  @Test func ctrlCStopsRunningCommand() throws {
+    let sandbox = Sandbox()
+    let terminal = try sandbox.startREPL()
+    try terminal.waitFor("optimlings> ")
+    terminal.send("drill\n")
+    try terminal.waitFor("[1/", after: terminal.matchEnd)
+
+    terminal.send("\u{3}")
+
+    try terminal.waitFor("Reviewed 0 of", after: terminal.matchEnd)
+    try terminal.waitFor("optimlings> ", after: terminal.matchEnd)
+    terminal.send("where\n")
+    try terminal.waitFor("No lesson is open", after: terminal.matchEnd)
+    try terminal.waitFor("optimlings> ", after: terminal.matchEnd)
+    terminal.send("\u{4}")
+    #expect(try terminal.waitForExit() == 0)
+  }
+
   @Test func utf8LineRoundTripsInCLocale() throws {
     let sandbox = Sandbox()
     let terminal = try sandbox.startREPL(["LANG": "C", "LC_ALL": "C"])
