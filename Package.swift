@@ -7,6 +7,7 @@ let package = Package(
   products: [
     .executable(name: "optimlings", targets: ["optimlings"]),
     .library(name: "OptimizerKit", targets: ["OptimizerKit"]),
+    .library(name: "Exercises", targets: ["Exercises"]),
   ],
   targets: [
     // MARK: - C libraries, one system-library target each
@@ -34,11 +35,16 @@ let package = Package(
     .target(name: "OptimizerKit"),
     .target(
       name: "OptimlingsCLI",
-      dependencies: ["OptimizerKit", "Lessons", "Terminal", "Store", "Drill"]),
+      dependencies: ["OptimizerKit", "Lessons", "Terminal", "Store", "Drill", "Exercises"]),
     .target(name: "Store", dependencies: ["CSQLite"]),
     .target(name: "Lessons", dependencies: ["CCmarkGFM", "OptimizerKit"]),
     .target(name: "Terminal", dependencies: ["Lessons"]),
     .target(name: "Drill", dependencies: ["OptimizerKit"], resources: [.copy("Decks")]),
+    // Compiled into this package and, from the same sources, into every checked exercise.
+    .target(name: "ExerciseSupport", dependencies: ["OptimizerKit"]),
+    .target(
+      name: "Exercises", dependencies: ["OptimizerKit", "ExerciseSupport"],
+      exclude: ["Files"]),
 
     // MARK: - Executable
 
@@ -54,6 +60,10 @@ let package = Package(
     .testTarget(name: "LessonsTests", dependencies: ["Lessons"]),
     .testTarget(
       name: "TerminalTests", dependencies: ["Terminal", "Lessons"], exclude: ["Golden"]),
+    .testTarget(
+      name: "ExercisesTests",
+      dependencies: ["Exercises", "ExerciseSupport", "OptimizerKit", "OptimlingsCLI", "Store"]),
+    .testTarget(name: "CurriculumTests", dependencies: ["Lessons", "OptimizerKit", "Terminal"]),
     // A second writer process for the store's concurrency and crash tests.
     .executableTarget(name: "store-probe", dependencies: ["Store"], path: "Tests/StoreProbe"),
     .testTarget(name: "StoreTests", dependencies: ["Store", "store-probe"]),

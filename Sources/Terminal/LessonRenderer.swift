@@ -281,7 +281,8 @@ public struct LessonRenderer: Sendable {
     case "parameters": "θ"
     case "m_hat": "m̂"
     case "v_hat": "v̂"
-    case "v_max": "v̂_max"
+    // AMSGrad's v_max is the maximum of the raw v, not of the bias-corrected v̂.
+    case "v_max": "v_max"
     default: quantity
     }
   }
