@@ -23,6 +23,7 @@ public struct CommandTable: Sendable {
     StepCommands.back,
     StepCommands.step,
     WhereCommand.spec,
+    EditCommand.spec,
     QuitCommand.spec,
   ])
 

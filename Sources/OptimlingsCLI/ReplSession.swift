@@ -1,3 +1,4 @@
+import Exercises
 import OptimizerKit
 import Store
 
@@ -78,7 +79,9 @@ public final class ReplSession {
   {
     let lessons = self.lessons()
     let storeExercises = (try? context.progressStore().exerciseProgress().map(\.exercise)) ?? []
-    let exercises = Array(Set(lessons.flatMap(\.exercises) + storeExercises)).sorted()
+    let exercises = Array(
+      Set(ExerciseCatalog.ids + lessons.flatMap(\.exercises) + storeExercises)
+    ).sorted()
     let sources = CompletionSources(
       lessonIDs: { lessons.map(\.id) }, exerciseIDs: { exercises },
       optimizerNames: ReferenceOptimizer.torchNames, listDirectory: listDirectory,

@@ -259,7 +259,8 @@ final class Sandbox {
   /// Returns a plain environment: no colour unless asked, a UTF-8 locale unless replaced.
   func environment(_ extra: [String: String] = [:]) -> [String: String] {
     var environment = [
-      "HOME": home, "TERM": "xterm", "NO_COLOR": "1", "PATH": "/usr/bin:/bin",
+      "HOME": home, "TERM": "xterm", "NO_COLOR": "1",
+      "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
       "LANG": "C.UTF-8",
     ]
     environment.merge(extra) { _, new in new }

@@ -124,6 +124,22 @@ import Testing
     #expect(try terminal.waitForExit() == 0)
   }
 
+  /// `edit` runs the learner's editor on the workspace file, then the real checker (swiftc
+  /// included), so this test takes seconds.
+  @Test func editRunsEditorThenChecks() throws {
+    let sandbox = Sandbox()
+    let terminal = try sandbox.startREPL(["EDITOR": "printf '// edited in the test\\n' >>"])
+    try terminal.waitFor("optimlings> ")
+
+    terminal.send("edit gradient-descent\n")
+
+    try terminal.waitFor("gradient-descent: not implemented yet", timeout: 300)
+    let file = sandbox.data + "/workspace/Sources/gradient-descent/gradient-descent.swift"
+    let text = try String(contentsOfFile: file, encoding: .utf8)
+    #expect(text.hasSuffix("// edited in the test\n"))
+    try terminal.waitFor("optimlings> ", after: terminal.matchEnd)
+  }
+
   @Test func utf8LineRoundTripsInCLocale() throws {
     let sandbox = Sandbox()
     let terminal = try sandbox.startREPL(["LANG": "C", "LC_ALL": "C"])
