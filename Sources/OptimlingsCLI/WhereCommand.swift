@@ -3,16 +3,16 @@ enum WhereCommand {
     name: "where", summary: "Show the current lesson, step and exercise.", isREPLOnly: true
   ) { _, context in
     let session = context.session
-    guard let lessonID = session.lessonID else {
+    if let lessonID = session.lessonID {
+      let lesson = try context.courseLessons().first { $0.id == lessonID }
+      var line = "Lesson \(lessonID)"
+      if let lesson { line += " (\(lesson.title))" }
+      line += ", step \(session.step)"
+      if let lesson { line += " of \(lesson.stepCount)" }
+      context.console.print(line + ".")
+    } else {
       context.console.print("No lesson is open. Start one with `next`, or `open LESSON`.")
-      return .success
     }
-    let lesson = try context.courseLessons().first { $0.id == lessonID }
-    var line = "Lesson \(lessonID)"
-    if let lesson { line += " (\(lesson.title))" }
-    line += ", step \(session.step)"
-    if let lesson { line += " of \(lesson.stepCount)" }
-    context.console.print(line + ".")
     if let exercise = session.exerciseID {
       let passed = (try? context.progressStore().hasPassed(exercise: exercise)) ?? false
       context.console.print(

@@ -140,6 +140,23 @@ import Testing
     try terminal.waitFor("optimlings> ", after: terminal.matchEnd)
   }
 
+  /// `watch` checks the exercise with the real checker, then waits for the file to change
+  /// until it is cancelled.
+  @Test func ctrlCStopsWatch() throws {
+    let sandbox = Sandbox()
+    let terminal = try sandbox.startREPL()
+    try terminal.waitFor("optimlings> ")
+    terminal.send("watch gradient-descent\n")
+    try terminal.waitFor("gradient-descent: not implemented yet", timeout: 300)
+
+    terminal.send("\u{3}")
+
+    try terminal.waitFor("Stopped watching gradient-descent", after: terminal.matchEnd)
+    try terminal.waitFor("optimlings> ", after: terminal.matchEnd)
+    terminal.send("where\n")
+    try terminal.waitFor("Exercise gradient-descent", after: terminal.matchEnd)
+  }
+
   @Test func utf8LineRoundTripsInCLocale() throws {
     let sandbox = Sandbox()
     let terminal = try sandbox.startREPL(["LANG": "C", "LC_ALL": "C"])
