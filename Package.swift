@@ -35,11 +35,19 @@ let package = Package(
     .target(name: "OptimizerKit"),
     .target(
       name: "OptimlingsCLI",
-      dependencies: ["OptimizerKit", "Lessons", "Terminal", "Store", "Drill", "Exercises"]),
+      dependencies: [
+        "OptimizerKit", "Lessons", "Terminal", "Store", "Drill", "Exercises", "Cells", "Plots",
+      ]),
     .target(name: "Store", dependencies: ["CSQLite"]),
     .target(name: "Lessons", dependencies: ["CCmarkGFM", "OptimizerKit"]),
     .target(name: "Terminal", dependencies: ["Lessons"]),
     .target(name: "Drill", dependencies: ["OptimizerKit"], resources: [.copy("Decks")]),
+    .target(name: "Plots"),
+    .target(
+      name: "Cells",
+      dependencies: ["OptimizerKit", "Plots", "Lessons", "Exercises", "ExerciseSupport"]),
+    // Compiled into this package and, from the same sources, into every Swift cell program.
+    .target(name: "CellSupport", dependencies: ["OptimizerKit"]),
     // Compiled into this package and, from the same sources, into every checked exercise.
     .target(name: "ExerciseSupport", dependencies: ["OptimizerKit"]),
     .target(
@@ -57,13 +65,18 @@ let package = Package(
 
     .testTarget(name: "OptimizerKitTests", dependencies: ["OptimizerKit"]),
     .testTarget(name: "OptimlingsCLITests", dependencies: ["OptimlingsCLI"]),
+    .testTarget(name: "PlotsTests", dependencies: ["Plots"], exclude: ["Goldens"]),
+    .testTarget(
+      name: "CellsTests",
+      dependencies: ["Cells", "CellSupport", "OptimizerKit", "Plots", "Lessons", "Exercises"]),
     .testTarget(name: "LessonsTests", dependencies: ["Lessons"]),
     .testTarget(
       name: "TerminalTests", dependencies: ["Terminal", "Lessons"], exclude: ["Golden"]),
     .testTarget(
       name: "ExercisesTests",
       dependencies: ["Exercises", "ExerciseSupport", "OptimizerKit", "OptimlingsCLI", "Store"]),
-    .testTarget(name: "CurriculumTests", dependencies: ["Lessons", "OptimizerKit", "Terminal"]),
+    .testTarget(
+      name: "CurriculumTests", dependencies: ["Exercises", "Lessons", "OptimizerKit", "Terminal"]),
     // A second writer process for the store's concurrency and crash tests.
     .executableTarget(name: "store-probe", dependencies: ["Store"], path: "Tests/StoreProbe"),
     .testTarget(name: "StoreTests", dependencies: ["Store", "store-probe"]),

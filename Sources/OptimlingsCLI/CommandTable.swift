@@ -11,6 +11,7 @@ public struct CommandTable: Sendable {
     HelpCommand.spec,
     ListCommand.spec,
     OpenCommand.spec,
+    RunCommand.spec,
     TraceCommand.spec,
     DrillCommand.spec,
     CheckCommand.spec,

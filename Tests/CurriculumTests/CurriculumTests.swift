@@ -1,3 +1,4 @@
+import Exercises
 import Foundation
 import Lessons
 import OptimizerKit
@@ -148,11 +149,7 @@ import Testing
 
 /// The exercise ids the checker provides.
 enum ExerciseIDs {
-  // TODO: read these from the exercise catalog once the Exercises module is on main.
-  static let all: Set<String> = [
-    "gradient-descent", "momentum", "adagrad", "rmsprop", "bias-correction", "adam", "adamw",
-    "amsgrad", "lr-schedule", "clipping", "checkpoint", "sharded-adam",
-  ]
+  static let all = Set(ExerciseCatalog.ids)
 }
 
 /// Checks an `experiment` block against the documented cell format: a known objective, runs
