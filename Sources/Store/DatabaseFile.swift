@@ -64,8 +64,20 @@ enum DatabaseFile {
     do {
       // The owner is checked before anything is written, so another program's file is
       // never switched to WAL or migrated.
-      let applicationID = try database.firstRow("PRAGMA application_id")?.int(0) ?? 0
-      let objects = try database.firstRow("SELECT count(*) FROM sqlite_schema")?.int(0) ?? 0
+      // Both values come from one read transaction. Read separately, another process's
+      // first migration could commit in between, and the file would look like a foreign
+      // database (no application id yet, but tables).
+      try database.execute("BEGIN")
+      let applicationID: Int
+      let objects: Int
+      do {
+        applicationID = try database.firstRow("PRAGMA application_id")?.int(0) ?? 0
+        objects = try database.firstRow("SELECT count(*) FROM sqlite_schema")?.int(0) ?? 0
+        try database.execute("COMMIT")
+      } catch {
+        try? database.execute("ROLLBACK")
+        throw error
+      }
       let isEmpty = applicationID == 0 && objects == 0
       guard applicationID == Int(Schema.applicationID) || isEmpty else {
         throw Unusable(reason: "it is an SQLite database of another program")

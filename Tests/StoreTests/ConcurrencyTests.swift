@@ -21,6 +21,7 @@ import Testing
       #expect(probe.waitForExit() == 0)
     }
 
+    #expect(folder.entries.filter { $0.contains("unusable") }.isEmpty)
     let store = try ProgressStore(path: path)
     #expect(try store.hintsUsed(exercise: "shared") == 2 * count)
     let checks = try store.checks(exercise: "shared")
