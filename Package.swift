@@ -37,6 +37,7 @@ let package = Package(
       name: "OptimlingsCLI",
       dependencies: [
         "OptimizerKit", "Lessons", "Terminal", "Store", "Drill", "Exercises", "Cells", "Plots",
+        "PerformanceLab",
       ]),
     .target(name: "Store", dependencies: ["CSQLite"]),
     .target(name: "Lessons", dependencies: ["CCmarkGFM", "OptimizerKit"]),
@@ -53,6 +54,7 @@ let package = Package(
     .target(
       name: "Exercises", dependencies: ["OptimizerKit", "ExerciseSupport"],
       exclude: ["Files"]),
+    .target(name: "PerformanceLab", dependencies: ["OptimizerKit"]),
 
     // MARK: - Executable
 
@@ -60,6 +62,8 @@ let package = Package(
     .executableTarget(
       name: "LessonsBenchmark", dependencies: ["Lessons", "Terminal"],
       path: "benchmarks/LessonsBenchmark"),
+    .executableTarget(
+      name: "OptimizerBenchmark", dependencies: ["OptimizerKit", "PerformanceLab"]),
 
     // MARK: - Tests
 
@@ -77,6 +81,7 @@ let package = Package(
       dependencies: ["Exercises", "ExerciseSupport", "OptimizerKit", "OptimlingsCLI", "Store"]),
     .testTarget(
       name: "CurriculumTests", dependencies: ["Exercises", "Lessons", "OptimizerKit", "Terminal"]),
+    .testTarget(name: "PerformanceLabTests", dependencies: ["PerformanceLab"]),
     // A second writer process for the store's concurrency and crash tests.
     .executableTarget(name: "store-probe", dependencies: ["Store"], path: "Tests/StoreProbe"),
     .testTarget(name: "StoreTests", dependencies: ["Store", "store-probe"]),

@@ -9,6 +9,7 @@ public struct CommandTable: Sendable {
   /// Every command the product ships. Add a new command here, once.
   public static let standard: CommandTable = CommandTable(commands: [
     HelpCommand.spec,
+    BenchCommand.spec,
     ListCommand.spec,
     OpenCommand.spec,
     RunCommand.spec,

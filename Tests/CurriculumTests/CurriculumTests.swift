@@ -13,7 +13,8 @@ import Testing
   static let plannedLessonIDs = [
     "optimization", "gradient-descent", "learning-rate", "batch-sizes", "momentum",
     "adagrad-rmsprop", "bias-correction", "adam", "adam-in-practice", "adamw", "amsgrad",
-    "schedules", "clipping-debugging", "memory", "distributed", "checkpointing", "sparse-adam",
+    "schedules", "clipping-debugging", "memory", "fused-steps", "distributed", "checkpointing",
+    "sparse-adam",
   ]
 
   /// Lessons from this order on must contain at least one experiment cell.
