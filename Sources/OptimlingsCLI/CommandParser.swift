@@ -20,6 +20,30 @@ public struct CommandParser: Sendable {
   public func parse(_ words: [String], globals inherited: GlobalOptions = GlobalOptions())
     throws(CommandError) -> Invocation
   {
+    let (globals, remaining) = try Self.separateGlobals(words, inherited: inherited)
+    guard let name = remaining.first else {
+      throw .usage("missing command; run `optimlings help` to see the commands")
+    }
+    guard let command = table.command(named: name) else {
+      var message = "unknown command '\(name)'"
+      if let suggestion = table.closestCommandName(to: name) {
+        message += "; did you mean '\(suggestion)'?"
+      } else {
+        message += "."
+      }
+      message += " Run `help` to see the commands."
+      throw .usage(message)
+    }
+
+    let arguments = try parseArguments(Array(remaining.dropFirst()), for: command)
+    return Invocation(command: command, arguments: arguments, globals: globals)
+  }
+
+  /// Takes the global options out of `words`, wherever they are, and returns them with the
+  /// words that remain, in order. `optimlings` starts the REPL when nothing remains.
+  public static func separateGlobals(_ words: [String], inherited: GlobalOptions = GlobalOptions())
+    throws(CommandError) -> (globals: GlobalOptions, remaining: [String])
+  {
     var globals = inherited
     var remaining: [String] = []
     var index = 0
@@ -37,21 +61,7 @@ public struct CommandParser: Sendable {
       }
       index += 1
     }
-
-    guard let name = remaining.first else {
-      throw .usage("missing command; run `optimlings help` to see the commands")
-    }
-    guard let command = table.command(named: name) else {
-      var message = "unknown command '\(name)'"
-      if let suggestion = table.closestCommandName(to: name) {
-        message += "; did you mean '\(suggestion)'?"
-      }
-      message += " Run `help` to see the commands."
-      throw .usage(message)
-    }
-
-    let arguments = try parseArguments(Array(remaining.dropFirst()), for: command)
-    return Invocation(command: command, arguments: arguments, globals: globals)
+    return (globals, remaining)
   }
 
   private func parseArguments(_ words: [String], for command: CommandSpec) throws(CommandError)
