@@ -41,7 +41,7 @@ enum OpenCommand {
 
     let numbers = stepNumber.map { [$0] } ?? Array(1...lesson.steps.count)
     for (index, number) in numbers.enumerated() {
-      try? cursor.go(to: number)
+      try cursor.go(to: number)
       if index > 0 { console.print() }
       console.write(renderer.stepBanner(lesson: lesson, stepNumber: number))
       console.print()

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 #if canImport(Glibc)
   import Glibc
@@ -253,7 +254,7 @@ final class Sandbox {
   var lessons: String { root + "/lessons" }
 
   func writeLesson(_ name: String, _ text: String) {
-    FileManager.default.createFile(atPath: lessons + "/" + name, contents: Data(text.utf8))
+    #expect(FileManager.default.createFile(atPath: lessons + "/" + name, contents: Data(text.utf8)))
   }
 
   /// Returns a plain environment: no colour unless asked, a UTF-8 locale unless replaced.

@@ -55,8 +55,9 @@ import Testing
   @Test func corruptStoreMovedAsideWithNote() throws {
     let sandbox = Sandbox()
     try FileManager.default.createDirectory(atPath: sandbox.data, withIntermediateDirectories: true)
-    FileManager.default.createFile(
-      atPath: sandbox.data + "/progress.sqlite", contents: Data("not sqlite".utf8))
+    #expect(
+      FileManager.default.createFile(
+        atPath: sandbox.data + "/progress.sqlite", contents: Data("not sqlite".utf8)))
 
     let result = try sandbox.runScript("next\n")
 
