@@ -47,6 +47,9 @@ enum OpenCommand {
       console.print()
       console.write(renderer.render(step: cursor.step))
     }
+    // A piped REPL script steps on from here with `next`, as a learner at a terminal would.
+    context.session.lessonID = lesson.id
+    context.session.step = stepNumber ?? 1
     return .success
   }
 

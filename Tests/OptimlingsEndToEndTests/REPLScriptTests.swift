@@ -24,6 +24,15 @@ import Testing
     #expect(result.errors.isEmpty)
   }
 
+  @Test func openedStepIsCurrentPosition() throws {
+    let sandbox = Sandbox()
+
+    let result = try sandbox.runScript("open momentum --step 2\nwhere\n")
+
+    #expect(result.status == 0)
+    #expect(result.output.contains("Lesson momentum (Momentum), step 2 of 3."))
+  }
+
   @Test func failingCommandMakesStatusNonZero() throws {
     let sandbox = Sandbox()
 
