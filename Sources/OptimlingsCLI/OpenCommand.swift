@@ -98,13 +98,19 @@ enum OpenCommand {
   /// Shows the cursor's step paged on the console and records the position in the session.
   /// The REPL's stepping commands call this after moving the cursor.
   static func present(_ cursor: LessonCursor, context: CommandContext) {
-    show(cursor: cursor, renderer: renderer(for: context.console), console: context.console)
+    show(
+      cursor: cursor, renderer: renderer(for: context.console), console: context.console,
+      nextCommand: context.isInteractive
+        ? "next" : "open \(cursor.lesson.id) --step \(cursor.stepNumber + 1)")
     context.session.lessonID = cursor.lesson.id
     context.session.step = cursor.stepNumber
   }
 
-  /// Shows the cursor's step a screen at a time, waiting for Enter between screens.
-  static func show(cursor: LessonCursor, renderer: LessonRenderer, console: Console) {
+  /// Shows the cursor's step a screen at a time, waiting for Enter between screens, then
+  /// names `nextCommand` as the way on.
+  static func show(
+    cursor: LessonCursor, renderer: LessonRenderer, console: Console, nextCommand: String
+  ) {
     let text =
       renderer.stepBanner(lesson: cursor.lesson, stepNumber: cursor.stepNumber) + "\n"
       + renderer.render(step: cursor.step)
@@ -119,8 +125,7 @@ enum OpenCommand {
     if !cursor.isAtLastStep {
       console.print()
       console.print(
-        "Step \(cursor.stepNumber) of \(cursor.stepCount). Next: "
-          + "`open \(cursor.lesson.id) --step \(cursor.stepNumber + 1)`")
+        "Step \(cursor.stepNumber) of \(cursor.stepCount). Next: `\(nextCommand)`")
     }
   }
 }
