@@ -27,6 +27,13 @@ enum CheckCommand {
     let file: URL
     if let path = arguments.value("--file") {
       file = URL(fileURLWithPath: path)
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory),
+        !isDirectory.boolValue
+      else {
+        throw CommandError.usage(
+          "invalid --file: \(path) was not found; check the path to your Swift file")
+      }
     } else {
       file = try environment.learnerFile(exercise)
     }
