@@ -4,7 +4,9 @@ import Foundation
 enum CheckCommand {
   static let spec: CommandSpec = CommandSpec(
     name: "check",
-    summary: "Compile and run your exercise file and compare every step with the reference.",
+    summary:
+      "Compare your exercise file with the reference at every step; with no NAME, check the "
+      + "current or else the next unfinished exercise.",
     usage: "[NAME] [--all] [--file PATH] [--json]", flags: ["--all", "--json"],
     valueOptions: ["--file"], completion: .exercise
   ) { arguments, context in
