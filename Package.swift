@@ -58,7 +58,7 @@ let package = Package(
 
     // MARK: - Executable
 
-    .executableTarget(name: "optimlings", dependencies: ["OptimlingsCLI", "CEditLine"]),
+    .executableTarget(name: "optimlings", dependencies: ["OptimlingsCLI", "CEditLine", "Store"]),
     .executableTarget(
       name: "LessonsBenchmark", dependencies: ["Lessons", "Terminal"],
       path: "benchmarks/LessonsBenchmark"),
@@ -86,5 +86,6 @@ let package = Package(
     .executableTarget(name: "store-probe", dependencies: ["Store"], path: "Tests/StoreProbe"),
     .testTarget(name: "StoreTests", dependencies: ["Store", "store-probe"]),
     .testTarget(name: "DrillTests", dependencies: ["Drill", "Store", "OptimlingsCLI"]),
+    .testTarget(name: "OptimlingsEndToEndTests", dependencies: ["optimlings"]),
   ]
 )

@@ -24,8 +24,8 @@ static inline int optimlings_el_set_editor(EditLine *el, const char *mode) {
   return el_set(el, EL_EDITOR, mode);
 }
 
-static inline int optimlings_el_set_history(EditLine *el, History *history) {
-  return el_set(el, EL_HIST, history, history);
+static inline int optimlings_el_set_history(EditLine *el, History *list) {
+  return el_set(el, EL_HIST, history, list);
 }
 
 static inline int optimlings_el_set_signal(EditLine *el, int on) {
@@ -51,24 +51,32 @@ static inline int optimlings_el_bind(EditLine *el, const char *key, const char *
   return el_set(el, EL_BIND, key, function, NULL);
 }
 
-static inline int optimlings_history_set_size(History *history, HistEvent *event, int size) {
-  return history(history, event, H_SETSIZE, size);
+static inline int optimlings_el_set_getc(EditLine *el, el_rfunc_t function) {
+  return el_set(el, EL_GETCFN, function);
 }
 
-static inline int optimlings_history_set_unique(History *history, HistEvent *event, int unique) {
-  return history(history, event, H_SETUNIQUE, unique);
+static inline int optimlings_el_prep_term(EditLine *el, int on) {
+  return el_set(el, EL_PREP_TERM, on);
 }
 
-static inline int optimlings_history_enter(History *history, HistEvent *event, const char *line) {
-  return history(history, event, H_ENTER, line);
+static inline int optimlings_history_set_size(History *list, HistEvent *event, int size) {
+  return history(list, event, H_SETSIZE, size);
 }
 
-static inline int optimlings_history_load(History *history, HistEvent *event, const char *path) {
-  return history(history, event, H_LOAD, path);
+static inline int optimlings_history_set_unique(History *list, HistEvent *event, int unique) {
+  return history(list, event, H_SETUNIQUE, unique);
 }
 
-static inline int optimlings_history_save(History *history, HistEvent *event, const char *path) {
-  return history(history, event, H_SAVE, path);
+static inline int optimlings_history_enter(History *list, HistEvent *event, const char *line) {
+  return history(list, event, H_ENTER, line);
+}
+
+static inline int optimlings_history_load(History *list, HistEvent *event, const char *path) {
+  return history(list, event, H_LOAD, path);
+}
+
+static inline int optimlings_history_save(History *list, HistEvent *event, const char *path) {
+  return history(list, event, H_SAVE, path);
 }
 
 #endif

@@ -108,12 +108,20 @@ public struct WorkedExample: Equatable, Sendable {
       gradients: gradients, claims: claims)
   }
 
-  /// Runs the reference optimizer and returns every claimed component that is off by more than
-  /// half a unit in its last written digit. An empty result means every claim holds.
+  /// θ and the reference optimizer's named state after one step.
+  public struct ReferenceStep: Equatable, Sendable {
+    /// t, starting at 1.
+    public var step: Int
+    /// The state quantities in the optimizer's order (`m`, `v`, `m_hat`, …), then `parameters`.
+    public var names: [String]
+    public var values: [String: [Double]]
+  }
+
+  /// Runs the reference optimizer over the gradients and returns its values after each step.
   ///
   /// - Throws: ``WorkedExampleError`` when the optimizer cannot be built from the block, such
-  ///   as an unknown optimizer or hyperparameter.
-  public func verify() throws(WorkedExampleError) -> [ClaimFailure] {
+  ///   as an unknown optimizer or hyperparameter, or when a step fails.
+  public func referenceSteps() throws(WorkedExampleError) -> [ReferenceStep] {
     var reference: ReferenceOptimizer
     do {
       reference = try ReferenceOptimizer.make(
@@ -125,7 +133,7 @@ public struct WorkedExample: Equatable, Sendable {
       throw WorkedExampleError(line: claims.first?.line ?? 0, message: error.description)
     }
 
-    var failures: [ClaimFailure] = []
+    var steps: [ReferenceStep] = []
     var parameters = initial
     for (index, gradient) in gradients.enumerated() {
       let step = index + 1
@@ -134,16 +142,32 @@ public struct WorkedExample: Equatable, Sendable {
       } catch {
         throw WorkedExampleError(line: 0, message: "step \(step) failed: \(error.description)")
       }
-      var available = ["parameters": parameters]
-      for quantity in reference.stateQuantities() { available[quantity.name] = quantity.values }
+      let state = reference.stateQuantities()
+      var values = ["parameters": parameters]
+      for quantity in state { values[quantity.name] = quantity.values }
+      steps.append(
+        ReferenceStep(step: step, names: state.map(\.name) + ["parameters"], values: values))
+    }
+    return steps
+  }
 
+  /// Runs the reference optimizer and returns every claimed component that is off by more than
+  /// half a unit in its last written digit. An empty result means every claim holds.
+  ///
+  /// - Throws: ``WorkedExampleError`` when the optimizer cannot be built from the block, such
+  ///   as an unknown optimizer or hyperparameter.
+  public func verify() throws(WorkedExampleError) -> [ClaimFailure] {
+    var failures: [ClaimFailure] = []
+    for reference in try referenceSteps() {
+      let step = reference.step
+      let available = reference.values
       for claim in claims where claim.step == step {
         guard let actual = available[claim.quantity] else {
           failures.append(
             ClaimFailure(
               claim: claim, component: nil, reference: nil,
               message:
-                "\(reference.torchName) has no quantity '\(claim.quantity)'; it has "
+                "\(optimizer) has no quantity '\(claim.quantity)'; it has "
                 + available.keys.sorted().joined(separator: ", ")))
           continue
         }

@@ -5,7 +5,7 @@ import Foundation
 /// Adam's `weight_decay` is L2 regularization: λθ is added to the gradient before the moments.
 /// AdamW decouples it: θ ← θ·(1 − η·λ) before the Adam update, and the moments never see it.
 public struct Adam: Optimizer {
-  /// How `weight_decay` enters the update.
+  /// The way `weight_decay` enters the update.
   public enum WeightDecayMode: String, Codable, Sendable {
     /// Adam: g ← g + λθ.
     case l2

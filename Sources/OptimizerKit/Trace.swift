@@ -208,23 +208,42 @@ public struct Trace: Sendable {
     return Trace(optimizer: optimizer, initial: initial, steps: steps)
   }
 
+  /// The first NaN or infinite value, or nil when every value is finite.
+  ///
+  /// Each step's state is searched before its θ, because an overflow in a moment estimate
+  /// shows there first.
+  public var firstNonFiniteValue: NonFiniteValue? {
+    let eps: Double? = optimizer.hyperparameterValues.lazy.compactMap { entry -> Double? in
+      guard entry.name == "eps", case .number(let value) = entry.value else { return nil }
+      return value
+    }.first
+    for step in steps {
+      let vectors = step.state.map { ($0.name, $0.values) } + [("parameters", step.parameters)]
+      for (name, values) in vectors {
+        if let index = values.firstIndex(where: { !$0.isFinite }) {
+          return NonFiniteValue(
+            step: step.step, quantity: name, component: initial.count > 1 ? index : nil,
+            value: values[index], eps: eps)
+        }
+      }
+    }
+    return nil
+  }
+
+  /// This trace cut to its first `count` steps.
+  public func prefix(steps count: Int) -> Trace {
+    Trace(optimizer: optimizer, initial: initial, steps: Array(steps.prefix(count)))
+  }
+
   /// `{"steps": [{"step": t, "parameters": […], "state": {"m": […], …}}, …]}` on one line, with
   /// numbers written so that they parse back to the same float64.
   ///
-  /// - Throws: ``OptimizerError`` when a value overflowed to infinity or became NaN, which JSON
+  /// - Throws: ``NonFiniteValue`` when a value overflowed to infinity or became NaN, which JSON
   ///   cannot represent.
-  public func json() throws(OptimizerError) -> String {
+  public func json() throws(NonFiniteValue) -> String {
+    if let nonFinite = firstNonFiniteValue { throw nonFinite }
     var entries: [String] = []
     for step in steps {
-      let vectors = [("parameters", step.parameters)] + step.state.map { ($0.name, $0.values) }
-      for (name, values) in vectors {
-        if let bad = values.first(where: { !$0.isFinite }) {
-          throw OptimizerError(
-            field: "gradients",
-            message: "step \(step.step) made \(name) \(bad), which JSON cannot hold; "
-              + "use gradients or hyperparameters of smaller magnitude")
-        }
-      }
       let state = step.state.map { "\"\($0.name)\":\(Self.array($0.values))" }
       entries.append(
         "{\"step\":\(step.step),\"parameters\":\(Self.array(step.parameters)),"
@@ -236,6 +255,37 @@ public struct Trace: Sendable {
   /// Swift's shortest representation that round-trips, which is valid JSON for finite values.
   private static func array(_ values: [Double]) -> String {
     "[" + values.map { "\($0)" }.joined(separator: ",") + "]"
+  }
+}
+
+/// A NaN or infinite value in a trace: valid input whose arithmetic left float64's range.
+public struct NonFiniteValue: Error, Equatable, Sendable, CustomStringConvertible {
+  /// t of the step that produced the value.
+  public var step: Int
+  /// `parameters` for θ, otherwise the state quantity's name (`v`, `m_hat`).
+  public var quantity: String
+  /// The parameter index, or nil when θ has one value.
+  public var component: Int?
+  public var value: Double
+  /// The optimizer's ε, or nil for an optimizer without one.
+  public var eps: Double?
+
+  public var description: String {
+    var name = quantity == "parameters" ? "θ" : quantity
+    if let component { name += "[\(component)]" }
+    let what = value.isNaN ? "NaN" : "infinite"
+    let cause: String
+    if value.isNaN && eps == 0 {
+      // With ε = 0, a zero gradient leaves both the numerator and the denominator
+      // (√v̂, √sum or √square_avg) at 0.
+      cause =
+        "eps = 0, so a zero gradient makes the update 0/0; give eps > 0, such as 1e-8"
+    } else {
+      cause =
+        "a value likely overflowed past float64's maximum (about 1.8e308); use gradients "
+        + "or hyperparameters of smaller magnitude"
+    }
+    return "step \(step) made \(name) \(what): \(cause)"
   }
 }
 

@@ -5,7 +5,9 @@ import Terminal
 enum CheckCommand {
   static let spec: CommandSpec = CommandSpec(
     name: "check",
-    summary: "Compile and run your exercise file and compare every step with the reference.",
+    summary:
+      "Compare your exercise file with the reference at every step; with no NAME, check the "
+      + "current or else the next unfinished exercise.",
     usage: "[NAME] [--all] [--file PATH] [--json]", flags: ["--all", "--json"],
     valueOptions: ["--file"], completion: .exercise
   ) { arguments, context in
@@ -28,6 +30,13 @@ enum CheckCommand {
     let file: URL
     if let path = arguments.value("--file") {
       file = URL(fileURLWithPath: path)
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory),
+        !isDirectory.boolValue
+      else {
+        throw CommandError.usage(
+          "invalid --file: \(path) was not found; check the path to your Swift file")
+      }
     } else {
       file = try environment.learnerFile(exercise)
     }

@@ -1,3 +1,5 @@
+import Store
+
 /// Everything a command may use while it runs: the console, the global options and the
 /// learner's position, which the REPL keeps between commands.
 public final class CommandContext: @unchecked Sendable {
@@ -10,6 +12,10 @@ public final class CommandContext: @unchecked Sendable {
   public var session: Session
   /// Set by Ctrl-C in the REPL; long-running commands poll it and stop their children.
   public let cancellation = Cancellation()
+  /// Set by `quit`; the REPL exits after the command returns.
+  public var quitRequested = false
+  /// The progress store opened by ``progressStore()``, with the folder it was opened in.
+  var openedStore: (folder: String, store: ProgressStore)?
 
   public init(
     console: Console, globals: GlobalOptions = GlobalOptions(),

@@ -26,24 +26,7 @@ public struct CommandParser: Sendable {
   public func parse(_ words: [String], globals inherited: GlobalOptions = GlobalOptions())
     throws(CommandError) -> Invocation
   {
-    var globals = inherited
-    var remaining: [String] = []
-    var index = 0
-    while index < words.count {
-      let word = words[index]
-      let (option, inlineValue) = Self.splitOption(word)
-      if GlobalOptions.valueOptions.contains(option) {
-        let value = try Self.optionValue(option, inlineValue, words, &index)
-        if option == "--lessons" { globals.lessonsDirectory = value }
-        if option == "--data" { globals.dataDirectory = value }
-      } else if GlobalOptions.flags.contains(word) {
-        globals.trust = true
-      } else {
-        remaining.append(word)
-      }
-      index += 1
-    }
-
+    let (globals, remaining) = try Self.separateGlobals(words, inherited: inherited)
     guard let name = remaining.first else {
       throw .usage("missing command; run `optimlings help` to see the commands")
     }
@@ -84,6 +67,31 @@ public struct CommandParser: Sendable {
       index += 1
     }
     return false
+  }
+
+  /// Takes the global options out of `words`, wherever they are, and returns them with the
+  /// words that remain, in order. `optimlings` starts the REPL when nothing remains.
+  public static func separateGlobals(_ words: [String], inherited: GlobalOptions = GlobalOptions())
+    throws(CommandError) -> (globals: GlobalOptions, remaining: [String])
+  {
+    var globals = inherited
+    var remaining: [String] = []
+    var index = 0
+    while index < words.count {
+      let word = words[index]
+      let (option, inlineValue) = Self.splitOption(word)
+      if GlobalOptions.valueOptions.contains(option) {
+        let value = try Self.optionValue(option, inlineValue, words, &index)
+        if option == "--lessons" { globals.lessonsDirectory = value }
+        if option == "--data" { globals.dataDirectory = value }
+      } else if GlobalOptions.flags.contains(word) {
+        globals.trust = true
+      } else {
+        remaining.append(word)
+      }
+      index += 1
+    }
+    return (globals, remaining)
   }
 
   private func parseArguments(_ words: [String], for command: CommandSpec) throws(CommandError)

@@ -20,6 +20,13 @@ public struct CommandTable: Sendable {
     SolutionCommand.spec,
     ResetCommand.spec,
     WatchCommand.spec,
+    ProgressCommand.spec,
+    StepCommands.next,
+    StepCommands.back,
+    StepCommands.step,
+    WhereCommand.spec,
+    EditCommand.spec,
+    QuitCommand.spec,
   ])
 
   public func command(named name: String) -> CommandSpec? {

@@ -50,7 +50,7 @@ enum DrillCommand {
         console: context.console)
     }
 
-    var session = DrillSession(
+    let session = DrillSession(
       console: context.console, json: options.json, store: store, now: dependencies.now,
       cancellation: context.cancellation)
     if let mockCount = options.mockCount {

@@ -41,12 +41,15 @@ enum OpenCommand {
 
     let numbers = stepNumber.map { [$0] } ?? Array(1...lesson.steps.count)
     for (index, number) in numbers.enumerated() {
-      try? cursor.go(to: number)
+      try cursor.go(to: number)
       if index > 0 { console.print() }
       console.write(renderer.stepBanner(lesson: lesson, stepNumber: number))
       console.print()
       console.write(renderer.render(step: cursor.step))
     }
+    // A piped REPL script steps on from here with `next`, as a learner at a terminal would.
+    context.session.lessonID = lesson.id
+    context.session.step = stepNumber ?? 1
     return .success
   }
 
@@ -95,13 +98,19 @@ enum OpenCommand {
   /// Shows the cursor's step paged on the console and records the position in the session.
   /// The REPL's stepping commands call this after moving the cursor.
   static func present(_ cursor: LessonCursor, context: CommandContext) {
-    show(cursor: cursor, renderer: renderer(for: context.console), console: context.console)
+    show(
+      cursor: cursor, renderer: renderer(for: context.console), console: context.console,
+      nextCommand: context.isInteractive
+        ? "next" : "open \(cursor.lesson.id) --step \(cursor.stepNumber + 1)")
     context.session.lessonID = cursor.lesson.id
     context.session.step = cursor.stepNumber
   }
 
-  /// Shows the cursor's step a screen at a time, waiting for Enter between screens.
-  static func show(cursor: LessonCursor, renderer: LessonRenderer, console: Console) {
+  /// Shows the cursor's step a screen at a time, waiting for Enter between screens, then
+  /// names `nextCommand` as the way on.
+  static func show(
+    cursor: LessonCursor, renderer: LessonRenderer, console: Console, nextCommand: String
+  ) {
     let text =
       renderer.stepBanner(lesson: cursor.lesson, stepNumber: cursor.stepNumber) + "\n"
       + renderer.render(step: cursor.step)
@@ -116,8 +125,7 @@ enum OpenCommand {
     if !cursor.isAtLastStep {
       console.print()
       console.print(
-        "Step \(cursor.stepNumber) of \(cursor.stepCount). Next: "
-          + "`open \(cursor.lesson.id) --step \(cursor.stepNumber + 1)`")
+        "Step \(cursor.stepNumber) of \(cursor.stepCount). Next: `\(nextCommand)`")
     }
   }
 }

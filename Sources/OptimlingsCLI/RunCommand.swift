@@ -29,8 +29,9 @@ enum RunCommand {
       }
       if positionals.count == 2 {
         guard let number = Int(positionals[1]), cells.indices.contains(number - 1) else {
+          let available = cells.count == 1 ? "only cell 1" : "cells 1 to \(cells.count)"
           throw CommandError.usage(
-            "invalid cell '\(positionals[1])': lesson '\(lesson.id)' has cells 1 to \(cells.count)")
+            "invalid cell '\(positionals[1])': lesson '\(lesson.id)' has \(available)")
         }
         cells = [cells[number - 1]]
       }

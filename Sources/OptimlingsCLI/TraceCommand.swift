@@ -29,12 +29,18 @@ enum TraceCommand {
     let digits = try TraceRunner.digits(arguments.value("--digits"))
     let request = try TraceArguments.parse(arguments.positionals)
     let trace = try TraceRunner.run(request)
+    let nonFinite = trace.firstNonFiniteValue
     let options = RenderOptions(
       width: context.console.width, usesColor: context.console.usesColor, hyperlinks: false)
+    // The table stops before the step that left float64's range, and the error names it.
+    let shown = nonFinite.map { bad in trace.prefix(steps: bad.step - 1) } ?? trace
     let table = TraceTable(
-      trace: trace, significantDigits: digits, usesUnicode: context.console.isUTF8,
+      trace: shown, significantDigits: digits, usesUnicode: context.console.isUTF8,
       options: options)
     context.console.write(table.render())
+    if let nonFinite {
+      throw CommandError(.failure, nonFinite.description)
+    }
     return .success
   }
 }
@@ -62,7 +68,8 @@ enum TraceRunner {
     do {
       return try trace.json()
     } catch {
-      // The input was valid, but the arithmetic overflowed: a failure, not a usage error.
+      // The input was valid, but the arithmetic left float64's range: a failure, not a usage
+      // error.
       throw CommandError(.failure, error.description)
     }
   }

@@ -26,7 +26,9 @@ struct TraceTable {
     ]
     lines.append("")
 
-    let stateNames = trace.steps.first?.state.map(\.name) ?? []
+    // A trace cut before its first step still shows the state columns, taken from the
+    // optimizer as configured.
+    let stateNames = (trace.steps.first?.state ?? trace.optimizer.stateQuantities()).map(\.name)
     let dimension = trace.initial.count
     var header = ["t"]
     if dimension > 1 { header.append("i") }

@@ -4,7 +4,7 @@
   import Darwin
 #endif
 
-/// The folder that holds the learner's progress, REPL history and workspace.
+/// The folder that contains the learner's progress, REPL history and workspace.
 public enum DataFolder {
   /// Resolves the data folder: `override` (from `--data DIR`) when given, else
   /// `$XDG_DATA_HOME/optimlings`, else `$HOME/.local/share/optimlings`.

@@ -236,7 +236,7 @@ public final class Statement {
     }
   }
 
-  /// The row the last ``step()`` moved to.
+  /// Reads the row the last ``step()`` moved to.
   public func currentRow() -> Row {
     let count = sqlite3_column_count(handle)
     var values: [SQLValue] = []
@@ -284,7 +284,7 @@ public struct Row: Sendable, Equatable {
 
   public subscript(column: Int) -> SQLValue { values[column] }
 
-  /// The column as an integer; reals are truncated, other values are nil.
+  /// Reads the column as an integer; reals are truncated, other values give nil.
   public func int(_ column: Int) -> Int? {
     switch values[column] {
     case .integer(let value): return Int(value)

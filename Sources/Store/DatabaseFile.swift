@@ -12,10 +12,10 @@
 /// A database file that could not be used and was renamed, never deleted.
 public struct MovedAside: Sendable, Equatable {
   public var originalPath: String
-  /// The new name of the file; its `-wal` and `-shm` companions, when present, were renamed
+  /// The new name of the file. Its `-wal` and `-shm` companions, when present, were renamed
   /// to this name plus `-wal` and `-shm`, so SQLite can still open the set.
   public var movedTo: String
-  /// Why the file was unusable, such as `file is not a database`.
+  /// The reason the file was unusable, such as `file is not a database`.
   public var reason: String
 
   /// One line for the learner.
@@ -33,7 +33,7 @@ enum DatabaseFile {
     var movedAside: MovedAside?
   }
 
-  /// Why an existing file cannot be used.
+  /// The reason an existing file cannot be used.
   private struct Unusable: Error {
     var reason: String
   }
@@ -44,7 +44,7 @@ enum DatabaseFile {
       return Opened(database: try configure(path: path, migrations: migrations))
     } catch let unusable as Unusable {
       // Another process may have moved the same file aside and started a fresh one since
-      // this one opened it; then the fresh file is used instead of being moved again.
+      // this one opened it. Then the fresh file is used instead of being moved again.
       if let identity, FileIdentity(path: path) != identity {
         return Opened(database: try configure(path: path, migrations: migrations))
       }
@@ -64,8 +64,20 @@ enum DatabaseFile {
     do {
       // The owner is checked before anything is written, so another program's file is
       // never switched to WAL or migrated.
-      let applicationID = try database.firstRow("PRAGMA application_id")?.int(0) ?? 0
-      let objects = try database.firstRow("SELECT count(*) FROM sqlite_schema")?.int(0) ?? 0
+      // Both values come from one read transaction. Read separately, another process's
+      // first migration could commit in between, and the file would look like a foreign
+      // database (no application id yet, but tables).
+      try database.execute("BEGIN")
+      let applicationID: Int
+      let objects: Int
+      do {
+        applicationID = try database.firstRow("PRAGMA application_id")?.int(0) ?? 0
+        objects = try database.firstRow("SELECT count(*) FROM sqlite_schema")?.int(0) ?? 0
+        try database.execute("COMMIT")
+      } catch {
+        try? database.execute("ROLLBACK")
+        throw error
+      }
       let isEmpty = applicationID == 0 && objects == 0
       guard applicationID == Int(Schema.applicationID) || isEmpty else {
         throw Unusable(reason: "it is an SQLite database of another program")

@@ -4,7 +4,7 @@
 /// released migration is never edited: a later change to the schema is a new migration.
 public struct Migration: Sendable {
   public let version: Int
-  /// What the step changes, for error messages.
+  /// A one-line description of the change, for error messages.
   public let summary: String
   public let apply: @Sendable (Database) throws -> Void
 
@@ -14,7 +14,7 @@ public struct Migration: Sendable {
     self.apply = apply
   }
 
-  /// A migration that runs `sql`, which may hold several statements.
+  /// Creates a migration that runs `sql`, which may contain several statements.
   public init(version: Int, summary: String, sql: String) {
     self.init(version: version, summary: summary) { database in try database.execute(sql) }
   }
@@ -23,7 +23,7 @@ public struct Migration: Sendable {
 /// The schema of `progress.sqlite`: every migration, in version order.
 public enum Schema {
   /// `PRAGMA application_id` of every file this program creates ("OPTL" in ASCII), which
-  /// tells an Optimlings database apart from another program's SQLite file.
+  /// distinguishes an Optimlings database from another program's SQLite file.
   public static let applicationID: Int32 = 0x4F50_544C
 
   /// Every migration in order. Versions run 1, 2, 3, … without gaps. A feature that owns

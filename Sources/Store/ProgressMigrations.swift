@@ -31,8 +31,8 @@ enum ProgressMigrations {
       """)
 
   /// Orders positions by a visit counter instead of a timestamp, because two positions
-  /// recorded within the clock's resolution made "last position" ambiguous; keeps each
-  /// hint as an event with its time; indexes checks by exercise.
+  /// recorded within the clock's resolution made "last position" ambiguous. Also keeps each
+  /// hint as an event with its time, and indexes checks by exercise.
   ///
   /// Existing positions get visits in timestamp order. Hints counted by version 1 become
   /// that many events whose time is unknown (`NULL`).

@@ -87,7 +87,7 @@ public final class ProgressStore {
   /// renamed with a timestamp suffix (see ``MovedAside``) and a fresh database is started.
   ///
   /// - Throws: ``StoreError/newerSchema(path:version:supported:)`` for a file from a newer
-  ///   Optimlings, which is left untouched; ``DatabaseError`` when the file cannot be
+  ///   Optimlings, which is left untouched. ``DatabaseError`` when the file cannot be
   ///   opened at all, for example for lack of permission.
   public init(
     path: String, migrations: [Migration] = Schema.migrations, now: () -> Date = Date.init
@@ -113,13 +113,13 @@ public final class ProgressStore {
       """, .text(lesson), .int(step), .real(date.timeIntervalSince1970))
   }
 
-  /// The step last recorded for `lesson`, or nil when the learner never opened it.
+  /// Returns the step last recorded for `lesson`, or nil when the learner never opened it.
   public func position(lesson: String) throws -> Int? {
     try database.firstRow("SELECT step FROM lesson_position WHERE lesson = ?", .text(lesson))?
       .int(0)
   }
 
-  /// The most recently recorded position in any lesson.
+  /// Returns the most recently recorded position in any lesson.
   public func lastPosition() throws -> LessonPosition? {
     let row = try database.firstRow(
       "SELECT lesson, step FROM lesson_position ORDER BY visit DESC LIMIT 1")
@@ -129,7 +129,7 @@ public final class ProgressStore {
     }
   }
 
-  /// Every lesson's position, most recent first.
+  /// Returns every lesson's position, most recent first.
   public func positions() throws -> [LessonPosition] {
     try database.rows("SELECT lesson, step FROM lesson_position ORDER BY visit DESC")
       .compactMap { row in
@@ -152,7 +152,7 @@ public final class ProgressStore {
       .real(date.timeIntervalSince1970))
   }
 
-  /// Every check of `exercise`, oldest first.
+  /// Returns every check of `exercise`, oldest first.
   public func checks(exercise: String) throws -> [CheckRecord] {
     try database.rows(
       """
@@ -206,7 +206,7 @@ public final class ProgressStore {
 
   // MARK: - Reports
 
-  /// A summary of every exercise with any check, hint or viewed solution, by exercise id.
+  /// Summarizes every exercise with any check, hint or viewed solution, by exercise id.
   public func exerciseProgress() throws -> [ExerciseProgress] {
     let rows = try database.rows(
       """

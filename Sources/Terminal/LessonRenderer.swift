@@ -1,3 +1,4 @@
+import Foundation
 import Lessons
 
 /// Settings for rendered text: its width and whether escape codes may be used.
@@ -248,25 +249,57 @@ public struct LessonRenderer: Sendable {
     if !settings.isEmpty { summary += " (" + settings.joined(separator: ", ") + ")" }
     let start = "θ₀ = " + example.initial.map(Self.number).joined(separator: ", ")
 
+    // The reference fills the cells the text leaves out. Without it (a block the reference
+    // cannot run), the table shows only the claimed values.
+    let reference = try? example.referenceSteps()
     var quantities: [String] = []
+    for name in reference?.first?.names ?? []
+    where example.claims.contains(where: { $0.quantity == name }) {
+      quantities.append(name)
+    }
     for claim in example.claims where !quantities.contains(claim.quantity) {
       quantities.append(claim.quantity)
     }
-    let header = ["t", "g"] + quantities.map(Self.symbol(for:))
-    var rows: [[String]] = []
+
+    func claim(step: Int, quantity: String) -> WorkedExample.Claim? {
+      example.claims.last { $0.step == step && $0.quantity == quantity }
+    }
+    // Marks tell claimed values from computed ones, so a table of claims alone has none.
+    let marksClaims = (reference ?? []).contains { step in
+      quantities.contains { claim(step: step.step, quantity: $0) == nil && step.values[$0] != nil }
+    }
+
+    var rows: [[[Segment]]] = []
     for (index, gradient) in example.gradients.enumerated() {
       let step = index + 1
-      var row = [String(step), gradient.map(Self.number).joined(separator: ", ")]
+      var row: [[Segment]] = [
+        [Segment(String(step))],
+        [Segment(Emitter.sanitized(gradient.map(Self.number).joined(separator: ", ")))],
+      ]
       for quantity in quantities {
-        let claim = example.claims.last { $0.step == step && $0.quantity == quantity }
-        row.append(claim?.written.joined(separator: ", ") ?? "")
+        if let claim = claim(step: step, quantity: quantity) {
+          let text = Emitter.sanitized(claim.written.joined(separator: ", "))
+          if !marksClaims {
+            row.append([Segment(text)])
+          } else if options.usesColor {
+            row.append([Segment(text, TextStyle(bold: true))])
+          } else {
+            // A leading mark keeps the digits of a right-aligned column lined up.
+            row.append([Segment("*" + text)])
+          }
+        } else if let values = reference?[index].values[quantity] {
+          row.append([Segment(values.map(Self.referenceNumber).joined(separator: ", "))])
+        } else {
+          row.append([])
+        }
       }
       rows.append(row)
     }
+
+    let header = ["t", "g"] + quantities.map(Self.symbol(for:))
     let table = TableLayout.lines(
-      header: header.map { [Segment(Emitter.sanitized($0))] },
-      rows: rows.map { $0.map { [Segment(Emitter.sanitized($0))] } },
-      alignments: [.right] + [Table.Alignment](repeating: .right, count: header.count - 1),
+      header: header.map { [Segment(Emitter.sanitized($0))] }, rows: rows,
+      alignments: [Table.Alignment](repeating: .right, count: header.count),
       width: max(Self.minimumContentWidth, width - 2), headerStyle: TextStyle(bold: true),
       ruleStyle: TextStyle(dim: true))
     let frame = TextStyle(dim: true)
@@ -274,6 +307,15 @@ public struct LessonRenderer: Sendable {
       [Segment(Emitter.sanitized(summary), TextStyle(bold: true))], width: width)
     output += Wrapper.wrap([Segment(Emitter.sanitized(start))], width: width)
     output += table.map { [Segment("  ", frame)] + $0 }
+    if marksClaims {
+      let note =
+        options.usesColor
+        ? "Bold values are stated in the text; the reference optimizer computed the rest."
+        : "* stated in the text; the reference optimizer computed the rest."
+      output += Wrapper.wrap([Segment(note, TextStyle(dim: true))], width: width - 2).map {
+        [Segment("  ", frame)] + $0
+      }
+    }
     return output
   }
 
@@ -287,6 +329,12 @@ public struct LessonRenderer: Sendable {
     case "v_max": "v_max"
     default: quantity
     }
+  }
+
+  /// Six significant digits, as `trace` prints by default.
+  static func referenceNumber(_ value: Double) -> String {
+    if value == 0 { return "0" }
+    return String(format: "%.6g", value)
   }
 
   static func number(_ value: Double) -> String {

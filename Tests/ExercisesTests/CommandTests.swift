@@ -103,6 +103,10 @@ struct CommandTests {
     #expect(run.run(["check", "adamm"]).2.contains("did you mean 'adam'"))
     #expect(run.run(["check", "--file", "x.swift"]).0 == OptimlingsCLI.ExitStatus.usage)
     #expect(run.run(["check", "adam", "--all"]).0 == OptimlingsCLI.ExitStatus.usage)
+    let missing = run.run(["check", "adam", "--file", "/nonexistent/adam.swift"])
+    #expect(missing.0 == OptimlingsCLI.ExitStatus.usage)
+    #expect(missing.2.contains("/nonexistent/adam.swift was not found; check the path"))
+    #expect(!missing.2.contains("reset"))
     #expect(run.run(["reset"]).0 == OptimlingsCLI.ExitStatus.usage)
   }
 

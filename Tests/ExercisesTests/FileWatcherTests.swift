@@ -22,7 +22,7 @@ struct FileWatcherTests {
   @Test("stops on cancellation")
   func stopsOnCancellation() {
     let file = TestCache.folder().appending(path: "adam.swift")
-    FileManager.default.createFile(atPath: file.path, contents: Data("x".utf8))
+    #expect(FileManager.default.createFile(atPath: file.path, contents: Data("x".utf8)))
     let watcher = FileWatcher(file: file, watchesInput: false)
     #expect(watcher.wait(isCancelled: { true }) == .cancelled)
   }

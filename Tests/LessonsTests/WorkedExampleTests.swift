@@ -32,6 +32,19 @@ import Testing
     #expect(try WorkedExample.parse(adam).verify().isEmpty)
   }
 
+  @Test func referenceStepsListEveryQuantity() throws {
+    let steps = try WorkedExample.parse(adam).referenceSteps()
+
+    #expect(steps.map(\.step) == [1, 2, 3])
+    #expect(steps[0].names == ["m", "v", "m_hat", "v_hat", "parameters"])
+    let m = try #require(steps[0].values["m"])
+    #expect(abs(m[0] - 0.1) < 1e-12)
+    let v = try #require(steps[0].values["v"])
+    #expect(abs(v[0] - 0.001) < 1e-12)
+    let theta = try #require(steps[2].values["parameters"])
+    #expect(abs(theta[0] - 0.762605) < 5e-7)
+  }
+
   @Test func wrongClaimIsReported() throws {
     let text = adam + "\nstep 2: parameters = 0.85000"
     let failures = try WorkedExample.parse(text, firstLine: 20).verify()

@@ -140,6 +140,52 @@ import Testing
       TraceRequest(
         optimizer: "SGD", hyperparameters: ["lr": .number(1e300)], gradients: [[1e300]]))
 
-    #expect(throws: OptimizerError.self) { try trace.json() }
+    #expect(throws: NonFiniteValue.self) { try trace.json() }
+    let nonFinite = try #require(trace.firstNonFiniteValue)
+    #expect(nonFinite.step == 1)
+    #expect(nonFinite.quantity == "parameters")
+    #expect(nonFinite.description.contains("step 1 made θ infinite"))
+    #expect(nonFinite.description.contains("overflowed"))
+  }
+
+  @Test func zeroEpsNaNNamesComponent() throws {
+    let history = try Trace.run(
+      TraceRequest(
+        optimizer: "Adam", hyperparameters: ["eps": .number(0)], gradients: [[1], [0], [0]]))
+    #expect(history.firstNonFiniteValue == nil)
+
+    let vector = try Trace.run(
+      TraceRequest(
+        optimizer: "Adam", hyperparameters: ["eps": .number(0)], initial: [0, 1],
+        gradients: [[1, 1], [1, 0], [0, 0]]))
+    #expect(vector.firstNonFiniteValue == nil)
+
+    let fresh = try Trace.run(
+      TraceRequest(
+        optimizer: "RMSprop", hyperparameters: ["eps": .number(0)], initial: [0, 1],
+        gradients: [[1, 1], [1, 0]]))
+    #expect(fresh.firstNonFiniteValue == nil)
+
+    let zero = try Trace.run(
+      TraceRequest(
+        optimizer: "Adagrad", hyperparameters: ["eps": .number(0)], initial: [0, 1],
+        gradients: [[1, 0]]))
+    let nonFinite = try #require(zero.firstNonFiniteValue)
+    #expect(nonFinite.step == 1)
+    #expect(nonFinite.component == 1)
+    #expect(nonFinite.description.contains("step 1 made θ[1] NaN"))
+  }
+
+  @Test func zeroEpsNaNMessage() throws {
+    let trace = try Trace.run(
+      TraceRequest(optimizer: "Adam", hyperparameters: ["eps": .number(0)], gradients: [[0]]))
+    let nonFinite = try #require(trace.firstNonFiniteValue)
+
+    #expect(nonFinite.step == 1)
+    #expect(nonFinite.component == nil)
+    #expect(nonFinite.value.isNaN)
+    #expect(nonFinite.description.contains("step 1 made θ NaN"))
+    #expect(nonFinite.description.contains("eps = 0, so a zero gradient makes the update 0/0"))
+    #expect(!nonFinite.description.contains("smaller magnitude"))
   }
 }

@@ -140,6 +140,29 @@ import Testing
     #expect(errors.contains("invalid cell '4': lesson 'notes' has cells 1 to 3"))
   }
 
+  @Test func singleCellLessonNamesOnlyCell() throws {
+    let fixture = try Fixture()
+    let single = """
+      ---
+      id: single
+      title: Single
+      ---
+      # Single
+
+      ```experiment
+      objective: quadratic
+      steps: 5
+      compare: SGD lr=0.1
+      ```
+      """
+    try single.write(toFile: fixture.lessons + "/single.md", atomically: true, encoding: .utf8)
+    let (status, _, errors) = fixture.run([
+      "run", "--lessons", fixture.lessons, "--trust", "single", "2",
+    ])
+    #expect(status == .usage)
+    #expect(errors.contains("invalid cell '2': lesson 'single' has only cell 1"))
+  }
+
   @Test func replRunsCellsOfCurrentStep() throws {
     let fixture = try Fixture()
     let (status, output, _) = fixture.run(

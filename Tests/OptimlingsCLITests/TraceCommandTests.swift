@@ -160,7 +160,35 @@ import Testing
       input: #"{"optimizer": "sgd", "hyperparameters": {"lr": 1e300}, "gradients": [[1e300]]}"#)
 
     #expect(result.status == .failure)
-    #expect(result.errors.contains("JSON cannot hold"))
+    #expect(result.errors.contains("step 1 made θ infinite"))
+    #expect(result.errors.contains("smaller magnitude"))
+  }
+
+  @Test func zeroEpsNaNIsFailureInJSON() {
+    let result = Self.run(
+      ["trace", "--json"],
+      input: #"{"optimizer":"Adam","hyperparameters":{"eps":0},"initial":[0],"gradients":[[0]]}"#)
+
+    #expect(result.status == .failure)
+    #expect(result.output.isEmpty)
+    #expect(result.errors.contains("step 1 made θ NaN"))
+    #expect(result.errors.contains("eps = 0, so a zero gradient makes the update 0/0"))
+  }
+
+  @Test func zeroEpsNaNStopsTable() {
+    let result = Self.run(["trace", "adam", "eps=0", "grads=1,0"])
+    #expect(result.status == .success)
+    #expect(!result.output.lowercased().contains("nan"))
+
+    let failed = Self.run(["trace", "adam", "eps=0", "grads=0,1"])
+    #expect(failed.status == .failure)
+    #expect(!failed.output.lowercased().contains("nan"))
+    #expect(failed.output.contains("eps=0"))
+    #expect(failed.output.contains("v̂"))
+    #expect(failed.errors.contains("step 1 made θ NaN"))
+
+    let later = Self.run(["trace", "rmsprop", "eps=0", "grads=1;0", "theta=0"])
+    #expect(later.status == .success)
   }
 }
 

@@ -4,8 +4,8 @@ import Testing
 @testable import Store
 
 @Suite struct ConcurrencyTests {
-  /// Both probes open a file that does not exist yet, so creation and migration race too;
-  /// a start line sent to both after they are ready makes their writes overlap.
+  /// Both probes open a file that does not exist yet, so creation and migration race too.
+  /// A start line sent to both after they are ready makes their writes overlap.
   @Test func twoProcessesLoseNoUpdate() throws {
     let folder = TemporaryFolder()
     let path = folder.file("progress.sqlite")
@@ -21,6 +21,7 @@ import Testing
       #expect(probe.waitForExit() == 0)
     }
 
+    #expect(folder.entries.filter { $0.contains("unusable") }.isEmpty)
     let store = try ProgressStore(path: path)
     #expect(try store.hintsUsed(exercise: "shared") == 2 * count)
     let checks = try store.checks(exercise: "shared")

@@ -22,7 +22,7 @@ final class TemporaryFolder {
   }
 }
 
-/// The `store-probe` executable built next to the test bundle.
+/// Finds the `store-probe` executable built next to the test bundle.
 func probeExecutable() throws -> URL {
   var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
   for _ in 0..<5 {
