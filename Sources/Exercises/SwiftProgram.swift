@@ -66,6 +66,15 @@ public struct SwiftProgram: Sendable {
     progress: (String) -> Void = { _ in }, isCancelled: @Sendable () -> Bool = { false }
   ) throws(CheckerError) -> CompileResult {
     let built = try builtModules(progress: progress, isCancelled: isCancelled)
+    #if os(Linux)
+      if extraArguments.isEmpty, sources.contains(where: { $0.lastPathComponent == "main.swift" }),
+        let compiler = DirectCompiler(swiftc: toolchain.swiftc),
+        let result = try compileDirectly(
+          compiler, sources: sources, built: built, output: output, isCancelled: isCancelled)
+      {
+        return result
+      }
+    #endif
     // One frontend process for all files (-wmo) and lld where the toolchain ships it: both
     // cut the compile time a learner waits for after every save.
     var arguments = [
@@ -91,6 +100,37 @@ public struct SwiftProgram: Sendable {
     }
     let text = outcome.standardError + outcome.standardOutput
     return .failure(diagnostics: Self.parseDiagnostics(text), output: text)
+  }
+
+  /// Compiles with the frontend and links with clang; nil when the link fails, so the
+  /// caller retries through `swiftc`, which finds the libraries itself.
+  private func compileDirectly(
+    _ compiler: DirectCompiler, sources: [URL], built: [BuiltModule], output: URL,
+    isCancelled: @Sendable () -> Bool
+  ) throws(CheckerError) -> CompileResult? {
+    let object = output.appendingPathExtension("o")
+    defer { try? FileManager.default.removeItem(at: object) }
+    let limits = ProcessLimits(wallTime: 120, memoryBytes: nil, outputBytes: 1 << 20)
+
+    let compiled = try ProcessRunner.run(
+      executable: compiler.frontend,
+      arguments: compiler.frontendArguments(
+        sources: sources, moduleDirectories: built.map(\.directory), object: object),
+      limits: limits, isCancelled: isCancelled)
+    if compiled.cancelled { return .cancelled }
+    guard compiled.termination == .exited(0) && !compiled.timedOut else {
+      let text = compiled.standardError + compiled.standardOutput
+      return .failure(diagnostics: Self.parseDiagnostics(text), output: text)
+    }
+
+    let linked = try ProcessRunner.run(
+      executable: compiler.clang,
+      arguments: compiler.linkArguments(
+        object: object, libraries: built.map(\.library), output: output),
+      limits: limits, isCancelled: isCancelled)
+    if linked.cancelled { return .cancelled }
+    guard linked.termination == .exited(0) && !linked.timedOut else { return nil }
+    return .success(executable: output)
   }
 
   /// Runs a compiled program with limits and without the Swift runtime's backtracer, whose
