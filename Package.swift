@@ -68,7 +68,7 @@ let package = Package(
     // MARK: - Tests
 
     .testTarget(name: "OptimizerKitTests", dependencies: ["OptimizerKit"]),
-    .testTarget(name: "OptimlingsCLITests", dependencies: ["OptimlingsCLI"]),
+    .testTarget(name: "OptimlingsCLITests", dependencies: ["OptimlingsCLI", "Exercises"]),
     .testTarget(name: "PlotsTests", dependencies: ["Plots"], exclude: ["Goldens"]),
     .testTarget(
       name: "CellsTests",

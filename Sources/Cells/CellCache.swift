@@ -1,3 +1,4 @@
+import Exercises
 import Foundation
 
 /// Cell outputs stored as JSON files named by a hash of everything the output depends on.
@@ -65,26 +66,5 @@ public struct CellCache: Sendable {
           "could not write the cell cache \(url.path): \(error.localizedDescription); "
           + "check that the data folder is writable or pass --data DIR")
     }
-  }
-}
-
-/// 64-bit FNV-1a over UTF-8, stable across runs and platforms, unlike Swift's seeded
-/// `Hasher`. It keys caches and is no defence against crafted collisions.
-struct StableHash {
-  private var state: UInt64 = 0xcbf2_9ce4_8422_2325
-
-  mutating func combine(_ text: String) {
-    for byte in text.utf8 {
-      state ^= UInt64(byte)
-      state &*= 0x0000_0100_0000_01b3
-    }
-    // A separator byte, so ("ab", "c") and ("a", "bc") hash differently.
-    state ^= 0xff
-    state &*= 0x0000_0100_0000_01b3
-  }
-
-  var hexDigest: String {
-    let hex = String(state, radix: 16)
-    return String(repeating: "0", count: 16 - hex.count) + hex
   }
 }

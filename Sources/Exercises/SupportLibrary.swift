@@ -176,7 +176,8 @@ public struct SupportLibrary: Sendable {
         "building the \(module.name) support module failed:\n"
           + outcome.standardError.split(separator: "\n").prefix(20).joined(separator: "\n"))
     }
-    FileManager.default.createFile(
+    // Without the marker the build only counts as incomplete and is redone on the next use.
+    _ = FileManager.default.createFile(
       atPath: staging.appending(path: "complete").path, contents: Data(toolchain.identity.utf8))
     try? FileManager.default.removeItem(at: directory)
     do {
@@ -216,11 +217,13 @@ struct FileLock {
 }
 
 /// 64-bit FNV-1a: stable across runs and platforms, unlike Swift's seeded `Hasher`. It keys
-/// caches; it is not a defence against crafted collisions.
-struct StableHash {
+/// caches (the checker's and the cells') and is no defence against crafted collisions.
+public struct StableHash: Sendable {
   private var state: UInt64 = 0xcbf2_9ce4_8422_2325
 
-  mutating func combine(_ bytes: some Sequence<UInt8>) {
+  public init() {}
+
+  public mutating func combine(_ bytes: some Sequence<UInt8>) {
     for byte in bytes {
       state ^= UInt64(byte)
       state &*= 0x0000_0100_0000_01b3
@@ -230,9 +233,9 @@ struct StableHash {
     state &*= 0x0000_0100_0000_01b3
   }
 
-  mutating func combine(_ text: String) { combine(text.utf8) }
+  public mutating func combine(_ text: String) { combine(text.utf8) }
 
-  var hexDigest: String {
+  public var hexDigest: String {
     let hex = String(state, radix: 16)
     return String(repeating: "0", count: 16 - hex.count) + hex
   }

@@ -1,3 +1,4 @@
+import Exercises
 import Foundation
 import Testing
 
@@ -5,49 +6,10 @@ import Testing
 
 /// `bench` end to end with a real swiftc, at a small size; no timing is checked.
 @Suite(.serialized) struct BenchCommandTests {
-  /// A correct, in-place AdamW in the shape of the exercise template, support import included.
-  static let learnerAdamW = """
-    import ExerciseSupport
-    import Foundation
-
-    struct AdamW {
-      var lr: Double
-      var beta1: Double
-      var beta2: Double
-      var eps: Double
-      var weightDecay: Double
-      var m: [Double]
-      var v: [Double]
-      var t = 0
-
-      init(
-        parameterCount: Int, lr: Double = 1e-3, beta1: Double = 0.9, beta2: Double = 0.999,
-        eps: Double = 1e-8, weightDecay: Double = 1e-2
-      ) {
-        self.lr = lr
-        self.beta1 = beta1
-        self.beta2 = beta2
-        self.eps = eps
-        self.weightDecay = weightDecay
-        m = Array(repeating: 0, count: parameterCount)
-        v = Array(repeating: 0, count: parameterCount)
-      }
-
-      mutating func step(parameters: inout [Double], gradients: [Double]) {
-        t += 1
-        let correction1 = 1 - pow(beta1, Double(t))
-        let correction2 = 1 - pow(beta2, Double(t))
-        for i in parameters.indices {
-          parameters[i] *= 1 - lr * weightDecay
-          m[i] = beta1 * m[i] + (1 - beta1) * gradients[i]
-          v[i] = beta2 * v[i] + (1 - beta2) * gradients[i] * gradients[i]
-          let denominator = (v[i] / correction2).squareRoot() + eps
-          parameters[i] -= lr * (m[i] / correction1) / denominator
-        }
-      }
-    }
-
-    """
+  /// The exercise's reference AdamW, a correct learner file in the template's shape.
+  static var learnerAdamW: String {
+    get throws { try ExerciseCatalog.exercise(id: "adamw")!.source(.solution) }
+  }
 
   struct Run {
     var status: OptimlingsCLI.ExitStatus
