@@ -53,7 +53,8 @@ public struct ExerciseChecker: Sendable {
       try createDirectory(cached.deletingLastPathComponent())
       removeOldVerdicts(exercise: exercise, keeping: cached)
       if let data = try? JSONEncoder().encode(verdict) {
-        FileManager.default.createFile(atPath: cached.path, contents: data)
+        // A verdict that cannot be cached is only computed again on the next check.
+        _ = FileManager.default.createFile(atPath: cached.path, contents: data)
       }
     }
     return verdict

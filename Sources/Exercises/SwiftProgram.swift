@@ -66,6 +66,7 @@ public struct SwiftProgram: Sendable {
     progress: (String) -> Void = { _ in }, isCancelled: @Sendable () -> Bool = { false }
   ) throws(CheckerError) -> CompileResult {
     let built = try builtModules(progress: progress, isCancelled: isCancelled)
+
     #if os(Linux)
       if extraArguments.isEmpty, sources.contains(where: { $0.lastPathComponent == "main.swift" }),
         let compiler = DirectCompiler(swiftc: toolchain.swiftc),
@@ -75,6 +76,7 @@ public struct SwiftProgram: Sendable {
         return result
       }
     #endif
+
     // One frontend process for all files (-wmo) and lld where the toolchain ships it: both
     // cut the compile time a learner waits for after every save.
     var arguments = [
@@ -90,6 +92,7 @@ public struct SwiftProgram: Sendable {
     arguments += extraArguments
     arguments += sources.map(\.path)
     arguments += built.map(\.library.path)
+
     let outcome = try ProcessRunner.run(
       executable: toolchain.swiftc, arguments: arguments,
       limits: ProcessLimits(wallTime: 120, memoryBytes: nil, outputBytes: 1 << 20),

@@ -189,7 +189,9 @@ final class ManualClock: @unchecked Sendable {
     let order = ["[1/2] Basics", "[2/2] Numbers"].map {
       second.console.text.range(of: $0)?.lowerBound
     }
-    #expect(order[0] != nil && order[1] != nil && order[0]! < order[1]!)
+    let dueCard = try #require(order[0], "the due card was not shown")
+    let newCard = try #require(order[1], "the new card was not shown")
+    #expect(dueCard < newCard, "the due card comes before the new one")
     #expect(try drillStore.reviews().count == 4)
   }
 
